@@ -1,0 +1,129 @@
+package org.scamscope.cli;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.apache.spark.sql.SparkSession;
+import org.scamscope.ExitCodes;
+import org.scamscope.ScamscopeException;
+import org.scamscope.config.JobConfig;
+import org.scamscope.pipeline.Job;
+import org.scamscope.pipeline.RunSummary;
+import org.scamscope.spark.SparkSessions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The command line: parses, loads the configuration, runs the job and prints its summary. */
+public final class Main {
+    private static final String USAGE = "scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL]";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code = execute(args, System.out, System.err);
+        SparkSession.getActiveSession().foreach(s -> { s.stop(); return null; });
+        System.exit(code);
+    }
+
+    /** Runs a command and returns its exit code; never calls System.exit, so tests can call it. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return dispatch(args, out);
+        } catch (ScamscopeException e) {
+            err.println("scamscope: " + e.getMessage());
+            return e.exitCode();
+        } catch (RuntimeException e) {
+            err.println("scamscope: unexpected error: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+            e.printStackTrace(err);
+            return ExitCodes.UNEXPECTED;
+        }
+    }
+
+    private static int dispatch(String[] args, PrintStream out) {
+        Options options = options();
+        if (args.length == 0) throw ExitCodes.usage("no command given; usage: " + USAGE);
+        String command = args[0];
+        if (command.equals("--help") || command.equals("-h")) {
+            help(options, out);
+            return ExitCodes.OK;
+        }
+        if (command.equals("--version")) {
+            out.println("scamscope " + version());
+            return ExitCodes.OK;
+        }
+        CommandLine cl;
+        try {
+            cl = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
+        } catch (ParseException e) {
+            throw ExitCodes.usage(e.getMessage() + "; usage: " + USAGE);
+        }
+        if (cl.hasOption("help")) {
+            help(options, out);
+            return ExitCodes.OK;
+        }
+        if (cl.hasOption("version")) {
+            out.println("scamscope " + version());
+            return ExitCodes.OK;
+        }
+        if (!cl.getArgList().isEmpty()) throw ExitCodes.usage("unexpected argument '" + cl.getArgList().get(0) + "'; usage: " + USAGE);
+        if (!command.equals("run")) throw ExitCodes.usage("unknown command '" + command + "'; usage: " + USAGE);
+
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("input", cl.getOptionValue("input"));
+        overrides.put("warehouse", cl.getOptionValue("warehouse"));
+        JobConfig config = JobConfig.load(Path.of(cl.hasOption("config") ? cl.getOptionValue("config") : JobConfig.defaultFile().toString()), overrides);
+        if (!config.input().toFile().isDirectory()) throw ExitCodes.usage("input folder not found: " + config.input());
+        SparkSession spark = SparkSessions.create(cl.getOptionValue("master"), config.get("master", null), config.sparkSettings());
+        Job job = new Job(spark, config);
+        RunSummary summary = job.run();
+        summary.print(out);
+        return ExitCodes.OK;
+    }
+
+    static Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
+                .desc("configuration file (default conf/scamscope.properties)").get());
+        o.addOption(Option.builder().longOpt("input").hasArg().argName("DIR")
+                .desc("input folder with one sub-folder per dataset (default: the configuration's, data/sample)").get());
+        o.addOption(Option.builder().longOpt("warehouse").hasArg().argName("DIR")
+                .desc("warehouse root for the Delta tables (default: the configuration's, ./warehouse)").get());
+        o.addOption(Option.builder().longOpt("master").hasArg().argName("URL")
+                .desc("Spark master; default: the one spark-submit set, else local[*]").get());
+        o.addOption(Option.builder().longOpt("help").desc("print this help").get());
+        o.addOption(Option.builder().longOpt("version").desc("print the version").get());
+        return o;
+    }
+
+    private static void help(Options options, PrintStream out) {
+        PrintWriter w = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        new HelpFormatter().printHelp(w, 100, USAGE, "\nCommands:\n  run   load, validate and write the silver tables\n\n",
+                options, 2, 4, "\nExit codes: 0 ok, 1 unexpected error, 2 usage or configuration, 3 data quality, 4 locked");
+        w.flush();
+    }
+
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/scamscope-version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

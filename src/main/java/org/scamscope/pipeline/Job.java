@@ -1,0 +1,164 @@
+package org.scamscope.pipeline;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.scamscope.ExitCodes;
+import org.scamscope.ScamscopeException;
+import org.scamscope.config.JobConfig;
+import org.scamscope.delta.DeltaTables;
+import org.scamscope.delta.DeltaTables.Commit;
+import org.scamscope.reference.ReferenceData;
+import org.scamscope.source.SourceMapping;
+import org.scamscope.source.SourceReader;
+import org.scamscope.table.PersonKey;
+import org.scamscope.table.SilverTable;
+import org.scamscope.validate.Rule;
+import org.scamscope.validate.RuleSet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * One run: read and validate every dataset, stop before writing if a fatal rule broke, write the
+ * quarantine, stop if a dataset's rejected share is over its threshold, then write reference and
+ * silver tables and prove that every row read is in silver or in the quarantine.
+ */
+public final class Job {
+    private static final Logger LOG = LogManager.getLogger(Job.class);
+
+    private final SparkSession spark;
+    private final JobConfig config;
+    private final Warehouse warehouse;
+    private final String runId;
+
+    public Job(SparkSession spark, JobConfig config) {
+        this.spark = spark;
+        this.config = config;
+        this.warehouse = new Warehouse(config.warehouse());
+        this.runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public RunSummary run() {
+        RunSummary summary = new RunSummary(runId);
+        Path input = config.input();
+        if (!Files.isDirectory(input)) throw ExitCodes.usage("input folder not found: " + input);
+        Map<String, SilverTable> tables = Pipeline.silverByName();
+        ReferenceData ref = ReferenceData.load(spark, config.confPath("reference"));
+        List<SourceMapping> mappings = new ArrayList<>();
+        for (String name : config.getList("sources")) {
+            mappings.add(SourceMapping.load(config.confPath("sources.dir"), name, tables));
+        }
+        SourceReader reader = new SourceReader(spark, input, mappings);
+        Map<SilverTable, SourceReader.Batch> batches = new LinkedHashMap<>();
+        Map<SilverTable, List<Rule>> rules = new HashMap<>();
+        for (SilverTable t : Pipeline.SILVER) {
+            batches.put(t, reader.read(t));
+            rules.put(t, RuleSet.load(config.confPath("rules.dir"), t.name()));
+        }
+        String keyVariable = config.get("pseudonym.key.env", PersonKey.DEFAULT_ENV);
+        PersonKey key = PersonKey.fromEnvironment(keyVariable);
+        for (Map.Entry<SilverTable, SourceReader.Batch> e : batches.entrySet()) {
+            if (key == null && e.getValue().carriesPersonalData()) {
+                String file = e.getValue().files().stream().filter(SourceReader.InputFile::personal).findFirst().get().path();
+                throw ExitCodes.usage(file + " carries identifying columns (name, passport number or phone) but "
+                        + keyVariable + " is not set: export it with a secret of 16 or more characters (README, 'Pseudonymisation key')");
+            }
+        }
+
+        for (Map.Entry<SilverTable, SourceReader.Batch> e : batches.entrySet()) {
+            SilverTable t = e.getKey();
+            DatasetResult d = SilverStage.evaluate(t, e.getValue(), ref, key, rules.get(t));
+            LOG.info("{}: {} rows read, {} accepted, {} quarantined", t.name(), d.read(), d.accepted(), d.quarantined());
+            summary.datasets.add(d);
+        }
+        try {
+            for (DatasetResult d : summary.datasets) {
+                if (d.fatal() != null) {
+                    throw ExitCodes.dataQuality(d.table().name() + ": a rule with action 'fail' broke, nothing was written: " + d.fatal());
+                }
+            }
+            Timestamp now = Timestamp.from(Instant.now());
+            writeQuarantine(summary, now);
+            List<String> over = new ArrayList<>();
+            for (DatasetResult d : summary.datasets) {
+                double max = config.getShare("quarantine.max_share." + d.table().name(), config.getShare("quarantine.max_share", 0.1));
+                if (d.quarantinedShare() > max) {
+                    over.add(String.format("%s %.1f%% (%d of %d rows) > %.1f%%", d.table().name(),
+                            100 * d.quarantinedShare(), d.quarantined(), d.read(), 100 * max));
+                }
+            }
+            if (!over.isEmpty()) {
+                throw ExitCodes.dataQuality("quarantined share over threshold, silver not written: " + String.join("; ", over)
+                        + " (see " + warehouse.quarantine() + ", run_id " + runId + ")");
+            }
+            for (Map.Entry<String, Dataset<Row>> r : ref.tables().entrySet()) {
+                summary.written.put("reference/" + r.getKey(), DeltaTables.overwrite(r.getValue(), warehouse.reference(r.getKey())));
+            }
+            for (DatasetResult d : summary.datasets) {
+                SilverTable t = d.table();
+                Dataset<Row> rows = SilverStage.silverRows(d, runId, now);
+                String path = warehouse.silver(t.name());
+                DeltaTables.ensure(spark, path, rows.schema(), SilverStage.notNull(t), Map.of(), SilverStage.checks(rules.get(t)));
+                summary.written.put("silver/" + t.name(), DeltaTables.overwrite(rows, path));
+            }
+            checkAccounting(summary);
+        } finally {
+            summary.datasets.forEach(d -> d.rows().unpersist());
+        }
+        return summary;
+    }
+
+    private void writeQuarantine(RunSummary summary, Timestamp now) {
+        Dataset<Row> all = null;
+        for (DatasetResult d : summary.datasets) {
+            Dataset<Row> q = SilverStage.quarantineRows(d, runId, now);
+            all = all == null ? q : all.unionByName(q);
+        }
+        if (all == null) return;
+        DeltaTables.ensure(spark, warehouse.quarantine(), all.schema(),
+                java.util.Set.of("dataset", "source_file", "rule", "message", "run_id", "rejected_at"), Map.of(), Map.of());
+        if (summary.datasets.stream().anyMatch(d -> d.quarantined() > 0)) {
+            summary.written.put("quarantine/rejected_rows", DeltaTables.append(all, warehouse.quarantine()));
+        }
+    }
+
+    /** Every row read is in silver or in this run's quarantine, counted from what Delta committed. */
+    private void checkAccounting(RunSummary summary) {
+        Map<String, Long> quarantined = new HashMap<>();
+        spark.read().format("delta").load(warehouse.quarantine()).filter(col("run_id").equalTo(runId))
+                .groupBy("dataset").count().collectAsList()
+                .forEach(r -> quarantined.put(r.getString(0), r.getLong(1)));
+        List<String> broken = new ArrayList<>();
+        for (DatasetResult d : summary.datasets) {
+            Commit c = summary.written.get("silver/" + d.table().name());
+            long q = quarantined.getOrDefault(d.table().name(), 0L);
+            if (c.rows() + q != d.read()) {
+                broken.add(String.format("%s: read %d, silver %d, quarantine %d", d.table().name(), d.read(), c.rows(), q));
+            }
+        }
+        if (!broken.isEmpty()) {
+            throw new ScamscopeException(ExitCodes.UNEXPECTED, "row accounting broken: " + String.join("; ", broken));
+        }
+        summary.notes.add("row accounting: rows read = silver rows + quarantined rows, for every dataset (checked on the Delta commits)");
+    }
+}

@@ -1,0 +1,42 @@
+package org.scamscope.pipeline;
+
+import org.scamscope.delta.DeltaTables.Commit;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a run did, printed at its end: rows per dataset and rule, tables written with their versions. */
+public final class RunSummary {
+    public final String runId;
+    public final List<DatasetResult> datasets = new ArrayList<>();
+    /** table name (relative to the warehouse) -> commit */
+    public final Map<String, Commit> written = new LinkedHashMap<>();
+    public final List<String> notes = new ArrayList<>();
+
+    public RunSummary(String runId) {
+        this.runId = runId;
+    }
+
+    public void print(PrintStream out) {
+        out.println();
+        out.println("scamscope run " + runId);
+        if (!datasets.isEmpty()) {
+            out.printf("%-22s %6s %10s %9s %12s%n", "dataset", "files", "rows read", "accepted", "quarantined");
+            for (DatasetResult d : datasets) {
+                out.printf("%-22s %6d %10d %9d %12d%n", d.table().name(), d.files().size(), d.read(), d.accepted(), d.quarantined());
+                d.quarantinedByRule().forEach((rule, n) -> out.printf("    quarantined  %-40s %8d%n", rule, n));
+                d.warnings().forEach((rule, n) -> out.printf("    warning      %-40s %8d%n", rule, n));
+                d.files().stream().filter(f -> f.refusal() != null)
+                        .forEach(f -> out.println("    refused file " + f.path() + ": " + f.refusal()));
+            }
+        }
+        if (!written.isEmpty()) {
+            out.printf("%-44s %8s %10s%n", "table written", "version", "rows");
+            written.forEach((name, c) -> out.printf("%-44s %8d %10d%n", name, c.version(), c.rows()));
+        }
+        notes.forEach(n -> out.println(n));
+    }
+}

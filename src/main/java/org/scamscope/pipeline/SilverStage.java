@@ -1,0 +1,97 @@
+package org.scamscope.pipeline;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.scamscope.reference.ReferenceData;
+import org.scamscope.source.SourceReader;
+import org.scamscope.table.ColumnSpec;
+import org.scamscope.table.Conformer;
+import org.scamscope.table.Kind;
+import org.scamscope.table.PersonKey;
+import org.scamscope.table.SilverTable;
+import org.scamscope.validate.Rule;
+import org.scamscope.validate.Validator;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.apache.spark.sql.functions.*;
+
+/** From a dataset's source rows to its silver rows and its quarantine rows. */
+public final class SilverStage {
+    public static final List<String> LINEAGE = List.of("source_file", "source_row", "run_id", "ingested_at");
+
+    private SilverStage() {}
+
+    public static DatasetResult evaluate(SilverTable table, SourceReader.Batch batch, ReferenceData ref,
+                                         PersonKey key, List<Rule> configured) {
+        Conformer.Result typed = Conformer.conform(batch.rows(), table, ref, key);
+        List<Rule> rules = new ArrayList<>(Validator.builtIn());
+        rules.addAll(typed.rules());
+        rules.addAll(configured);
+        Dataset<Row> rows = Validator.evaluate(table.derive(typed.rows(), ref), table, rules)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long read = batch.rows().count();
+        long accepted = 0;
+        Map<String, Long> byRule = new LinkedHashMap<>();
+        for (Row r : rows.groupBy(Validator.OUTCOME, Validator.RULE).count().orderBy(col("count").desc(), col(Validator.RULE)).collectAsList()) {
+            if (Validator.ACCEPTED.equals(r.getString(0))) accepted += r.getLong(2);
+            else byRule.put(r.getString(1), r.getLong(2));
+        }
+        Map<String, Long> warnings = new LinkedHashMap<>();
+        for (Row r : rows.select(explode(col(Validator.WARNINGS)).as("w")).groupBy("w").count().orderBy("w").collectAsList()) {
+            warnings.put(r.getString(0), r.getLong(1));
+        }
+        List<Row> fatal = rows.filter(size(col(Validator.FATAL)).gt(0)).select(Validator.MESSAGE).limit(1).collectAsList();
+        return new DatasetResult(table, batch.files(), rows, read, accepted, byRule, warnings,
+                fatal.isEmpty() ? null : fatal.get(0).getString(0));
+    }
+
+    /** The silver columns: canonical (less personal fields), derived, person key, lineage. */
+    public static Dataset<Row> silverRows(DatasetResult d, String runId, Timestamp ingestedAt) {
+        List<Column> cols = new ArrayList<>();
+        for (ColumnSpec c : d.table().columns()) if (c.kind() != Kind.PERSONAL) cols.add(col(c.name()));
+        for (String c : d.table().derivedColumns()) cols.add(col(c));
+        if (d.table().hasPersonalColumns()) cols.add(col(PersonKey.COLUMN));
+        cols.add(col(SourceReader.SOURCE_FILE));
+        cols.add(col(SourceReader.SOURCE_ROW));
+        cols.add(lit(runId).as("run_id"));
+        cols.add(lit(ingestedAt).as("ingested_at"));
+        return d.rows().filter(col(Validator.OUTCOME).equalTo(Validator.ACCEPTED)).select(cols.toArray(new Column[0]));
+    }
+
+    public static Dataset<Row> quarantineRows(DatasetResult d, String runId, Timestamp rejectedAt) {
+        return d.rows().filter(col(Validator.OUTCOME).equalTo(Validator.QUARANTINED)).select(
+                lit(d.table().name()).as("dataset"),
+                col(SourceReader.SOURCE_FILE),
+                col(SourceReader.SOURCE_ROW),
+                col(Validator.RULE),
+                col(Validator.FAILED_RULES),
+                col(Validator.MESSAGE),
+                col(SourceReader.RAW_RECORD),
+                lit(runId).as("run_id"),
+                lit(rejectedAt).as("rejected_at"));
+    }
+
+    /** Columns that may never be null in silver: required ones, the natural key and lineage. */
+    public static Set<String> notNull(SilverTable t) {
+        Set<String> out = new LinkedHashSet<>(t.naturalKey());
+        t.columns().stream().filter(ColumnSpec::required).forEach(c -> out.add(c.name()));
+        out.addAll(LINEAGE);
+        return out;
+    }
+
+    /** Rules marked "check" become Delta CHECK constraints, so no later writer can break them either. */
+    public static Map<String, String> checks(List<Rule> rules) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Rule r : rules) if (r.check()) out.put(r.name(), r.expression());
+        return out;
+    }
+}

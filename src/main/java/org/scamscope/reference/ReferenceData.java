@@ -1,0 +1,111 @@
+package org.scamscope.reference;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.scamscope.ExitCodes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * The reference data shipped in data/reference: countries with UN M49 regions, subdivisions with
+ * aliases, FX rates and region groups. The files are read on the driver (they are small), so the
+ * job needs no shared file system for them when it runs on a cluster.
+ */
+public final class ReferenceData {
+    public static final List<String> TABLES = List.of("countries", "subdivisions", "fx_rates", "region_groups");
+
+    private final Map<String, Dataset<Row>> tables;
+    private Dataset<Row> countryLookup;
+    private Dataset<Row> subdivisionLookup;
+
+    private ReferenceData(Map<String, Dataset<Row>> tables) {
+        this.tables = tables;
+    }
+
+    public static ReferenceData load(SparkSession spark, Path dir) {
+        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+        for (String name : TABLES) {
+            tables.put(name, readCsv(spark, dir.resolve(name + ".csv")));
+        }
+        Dataset<Row> fx = tables.get("fx_rates");
+        tables.put("fx_rates", fx
+                .withColumn("year", col("year").cast("int"))
+                .withColumn("units_per_usd", col("units_per_usd").cast("decimal(24,8)")));
+        return new ReferenceData(tables);
+    }
+
+    private static Dataset<Row> readCsv(SparkSession spark, Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ExitCodes.usage("cannot read reference file " + file + ": " + e.getMessage());
+        }
+        // Every column stays a string: "035" and "004" keep their zeros, "NA" stays Namibia.
+        return spark.read()
+                .option("header", "true")
+                .option("escape", "\"")
+                .option("nullValue", "")
+                .csv(spark.createDataset(lines, Encoders.STRING()));
+    }
+
+    public Dataset<Row> table(String name) {
+        return tables.get(name);
+    }
+
+    public Map<String, Dataset<Row>> tables() {
+        return tables;
+    }
+
+    /** Normalises a code or name the way lookup keys are normalised. */
+    public static org.apache.spark.sql.Column lookupKey(org.apache.spark.sql.Column text) {
+        return upper(regexp_replace(trim(text), "\\s+", " "));
+    }
+
+    /** key -> alpha3, from alpha-3, alpha-2, numeric, name and aliases; keys that name two countries are dropped. */
+    public synchronized Dataset<Row> countryLookup() {
+        if (countryLookup == null) {
+            Dataset<Row> c = tables.get("countries");
+            Dataset<Row> keys = c.select(col("alpha3").as("key"), col("alpha3"))
+                    .union(c.select(col("alpha2"), col("alpha3")))
+                    .union(c.select(col("numeric"), col("alpha3")))
+                    .union(c.select(col("name"), col("alpha3")))
+                    .union(c.select(explode(split(coalesce(col("aliases"), lit("")), ";")), col("alpha3")));
+            countryLookup = unique(keys, "alpha3");
+        }
+        return countryLookup;
+    }
+
+    /** key -> (code, country_alpha3), from the code, name and aliases. */
+    public synchronized Dataset<Row> subdivisionLookup() {
+        if (subdivisionLookup == null) {
+            Dataset<Row> s = tables.get("subdivisions");
+            Dataset<Row> keys = s.select(col("code").as("key"), col("code"), col("country_alpha3"))
+                    .union(s.select(col("name"), col("code"), col("country_alpha3")))
+                    .union(s.select(explode(split(coalesce(col("aliases"), lit("")), ";")), col("code"), col("country_alpha3")));
+            subdivisionLookup = unique(keys, "code");
+        }
+        return subdivisionLookup;
+    }
+
+    private static Dataset<Row> unique(Dataset<Row> keys, String valueColumn) {
+        Dataset<Row> normalised = keys.withColumn("key", lookupKey(col("key")))
+                .filter(col("key").isNotNull().and(col("key").notEqual("")))
+                .dropDuplicates();
+        Dataset<Row> ambiguous = normalised.groupBy("key").agg(countDistinct(valueColumn).as("n"))
+                .filter(col("n").gt(1)).select("key");
+        // Small and used by every dataset: computed once, then broadcast in each join.
+        return normalised.join(ambiguous, scala.jdk.javaapi.CollectionConverters.asScala(List.of("key")).toSeq(), "left_anti")
+                .localCheckpoint();
+    }
+}

@@ -1,0 +1,33 @@
+package org.scamscope.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.Map;
+
+/**
+ * The one place a SparkSession is built. getOrCreate() silently ignores Delta settings given to a
+ * second builder, so every entry point (command line, tests, tools) comes through here.
+ */
+public final class SparkSessions {
+    private SparkSessions() {}
+
+    /**
+     * @param master the --master flag, or null: then the master spark-submit set, else the
+     *     configuration's fallback, else local[*]
+     */
+    public static SparkSession create(String master, String fallbackMaster, Map<String, String> settings) {
+        SparkSession.Builder b = SparkSession.builder()
+                .appName("scamscope")
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .config("spark.sql.session.timeZone", "UTC");
+        settings.forEach(b::config);
+        if (master != null && !master.isBlank()) {
+            b.master(master);
+        } else if (!new SparkConf().contains("spark.master")) {
+            b.master(fallbackMaster == null || fallbackMaster.isBlank() ? "local[*]" : fallbackMaster);
+        }
+        return b.getOrCreate();
+    }
+}

@@ -1,0 +1,79 @@
+package org.scamscope.table.silver;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.scamscope.reference.ReferenceData;
+import org.scamscope.table.ColumnSpec;
+import org.scamscope.table.Money;
+import org.scamscope.table.SilverTable;
+
+import java.util.List;
+
+import static org.apache.spark.sql.functions.*;
+import static org.scamscope.table.Kind.*;
+
+/**
+ * silver/enforcement_actions: raids, arrests, deportations and other actions. A deportation
+ * links to its raid by parent_action_id. The nationality breakdown ("CHN:650;VNM:50") becomes a
+ * map; whether it adds up to the total is a gold cross-check, not a rejection.
+ * Rules: conf/rules/enforcement_actions.json.
+ */
+public final class EnforcementActionsTable implements SilverTable {
+    @Override
+    public String name() {
+        return "enforcement_actions";
+    }
+
+    @Override
+    public List<ColumnSpec> columns() {
+        return List.of(
+                ColumnSpec.required("action_id", TEXT),
+                ColumnSpec.required("action_date", DATE),
+                ColumnSpec.choice("action_type", true, "raid", "arrest", "deportation", "repatriation", "seizure", "sanction"),
+                ColumnSpec.required("country", COUNTRY),
+                ColumnSpec.subdivision("subdivision", "country"),
+                ColumnSpec.of("compound_id", TEXT),
+                ColumnSpec.of("agency", TEXT),
+                ColumnSpec.of("partner_country", COUNTRY),
+                ColumnSpec.of("persons_detained", WHOLE),
+                ColumnSpec.of("persons_rescued", WHOLE),
+                ColumnSpec.of("persons_deported", WHOLE),
+                ColumnSpec.of("nationality_breakdown", TEXT),
+                ColumnSpec.of("devices_seized", WHOLE),
+                ColumnSpec.of("assets_seized", MONEY),
+                ColumnSpec.of("assets_currency", CURRENCY),
+                ColumnSpec.of("parent_action_id", TEXT),
+                ColumnSpec.of("source_url", TEXT));
+    }
+
+    @Override
+    public List<String> naturalKey() {
+        return List.of("action_id");
+    }
+
+    @Override
+    public Dataset<Row> derive(Dataset<Row> df, ReferenceData reference) {
+        Dataset<Row> ids = df.select(col("action_id").as("_parent_id")).filter(col("_parent_id").isNotNull()).distinct();
+        Dataset<Row> out = Money.toUsd(df, reference, "assets_seized", "assets_currency", "action_date", "assets_seized_usd")
+                .join(ids, col("parent_action_id").equalTo(col("_parent_id")), "left")
+                .withColumn("_parent_found", col("_parent_id").isNotNull())
+                .drop("_parent_id");
+        // "CHN:650; VNM:50" -> {CHN -> 650, VNM -> 50}; a part that is not CODE:COUNT fails a rule.
+        return out
+                .withColumn("_breakdown_parts", when(col("nationality_breakdown").isNotNull(),
+                        transform(split(col("nationality_breakdown"), ";"), x -> upper(trim(x)))))
+                .withColumn("_breakdown_codes", transform(col("_breakdown_parts"), p -> trim(substring_index(p, ":", 1))))
+                .withColumn("_breakdown_well_formed", col("_breakdown_parts").isNull()
+                        .or(forall(col("_breakdown_parts"), p -> p.rlike("^[A-Z]{3}\\s*:\\s*[0-9]{1,9}$"))
+                                .and(size(array_distinct(col("_breakdown_codes"))).equalTo(size(col("_breakdown_parts"))))))
+                .withColumn("nationality_counts", when(col("_breakdown_parts").isNotNull().and(col("_breakdown_well_formed")),
+                        map_from_entries(transform(col("_breakdown_parts"), p -> struct(
+                                trim(substring_index(p, ":", 1)).as("key"),
+                                trim(substring_index(p, ":", -1)).cast("int").as("value"))))));
+    }
+
+    @Override
+    public List<String> derivedColumns() {
+        return List.of("nationality_counts", "assets_seized_usd");
+    }
+}

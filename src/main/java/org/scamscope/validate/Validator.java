@@ -1,0 +1,139 @@
+package org.scamscope.validate;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.scamscope.ExitCodes;
+import org.scamscope.source.SourceReader;
+import org.scamscope.table.ColumnSpec;
+import org.scamscope.table.Conformer;
+import org.scamscope.table.Kind;
+import org.scamscope.table.SilverTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Applies a dataset's rules to every row and marks each row accepted or quarantined, with the
+ * first broken rule, all broken rules and a message that names file, row and column. Among
+ * accepted rows sharing a natural key, the copy from the last file (then the last row) wins and
+ * the others are quarantined under rule "duplicate".
+ */
+public final class Validator {
+    public static final String OUTCOME = "_outcome";
+    public static final String RULE = "rule";
+    public static final String FAILED_RULES = "failed_rules";
+    public static final String MESSAGE = "message";
+    public static final String WARNINGS = "_warnings";
+    public static final String FATAL = "_fatal";
+    public static final String ACCEPTED = "accepted";
+    public static final String QUARANTINED = "quarantined";
+    public static final String DUPLICATE = "duplicate";
+
+    private Validator() {}
+
+    /** The rules every dataset has, whatever its configuration: whole-file and whole-row failures. */
+    public static List<Rule> builtIn() {
+        return List.of(
+                Rule.quarantine("file_layout", SourceReader.FILE_ERROR + " IS NULL", "file refused"),
+                Rule.quarantine("malformed_row", SourceReader.MALFORMED + " IS NULL",
+                        "row could not be split into the header's fields (wrong delimiter, unterminated quote or a field too many or too few)"));
+    }
+
+    public static Dataset<Row> evaluate(Dataset<Row> df, SilverTable table, List<Rule> rules) {
+        Set<String> personal = table.columns().stream().filter(c -> c.kind() == Kind.PERSONAL)
+                .map(ColumnSpec::name).collect(Collectors.toSet());
+        List<Column> quarantine = new ArrayList<>();
+        List<Column> warn = new ArrayList<>();
+        List<Column> fatal = new ArrayList<>();
+        List<Column> messages = new ArrayList<>();
+        int i = 0;
+        for (Rule r : rules) {
+            String flag = "_broken_" + i++;
+            try {
+                df = df.withColumn(flag, not(coalesce(expr(r.expression()), lit(false))));
+            } catch (RuntimeException e) {
+                throw ExitCodes.usage("rule '" + r.name() + "' of " + table.name() + " is not a valid SQL boolean expression: "
+                        + firstLine(e));
+            }
+            Column broken = col(flag);
+            Column named = when(broken, lit(r.name()));
+            switch (r.action()) {
+                case QUARANTINE -> quarantine.add(named);
+                case WARN -> warn.add(named);
+                case FAIL -> fatal.add(named);
+            }
+            messages.add(when(broken, message(r, personal)));
+        }
+        Column location = concat(col(SourceReader.SOURCE_FILE), lit(" row "), col(SourceReader.SOURCE_ROW).cast("string"));
+        df = df.withColumn(FAILED_RULES, compact(quarantine))
+                .withColumn(WARNINGS, compact(warn))
+                .withColumn(FATAL, compact(fatal))
+                .withColumn(MESSAGE, concat(location, lit(": "),
+                        // A refused file or a broken row says only that: its other rules broke because of it.
+                        when(col(SourceReader.FILE_ERROR).isNotNull(), concat(lit("file_layout: "), col(SourceReader.FILE_ERROR)))
+                                .when(col(SourceReader.MALFORMED).isNotNull(), lit("malformed_row: " + builtIn().get(1).message()))
+                                .otherwise(concat_ws("; ", messages.toArray(new Column[0])))))
+                .withColumn(RULE, try_element_at(col(FAILED_RULES), lit(1)))
+                .drop(df.columns().length == 0 ? new String[0] : flags(i));
+        return dedupe(df, table);
+    }
+
+    private static Dataset<Row> dedupe(Dataset<Row> df, SilverTable table) {
+        Column[] key = table.naturalKey().stream().map(k -> col(k)).toArray(Column[]::new);
+        WindowSpec w = Window.partitionBy(key).orderBy(
+                col(SourceReader.SOURCE_FILE).desc(), col(SourceReader.SOURCE_ROW).desc());
+        Column ok = size(col(FAILED_RULES)).equalTo(0);
+        String keyText = table.naturalKey().stream().map(k -> k).collect(Collectors.joining(", "));
+        // The window runs over accepted rows only: a rejected copy never beats a good one.
+        Dataset<Row> good = df.filter(ok)
+                .withColumn("_rank", row_number().over(w))
+                .withColumn("_kept", first(concat(col(SourceReader.SOURCE_FILE), lit(" row "),
+                        col(SourceReader.SOURCE_ROW).cast("string"))).over(w));
+        Column dup = col("_rank").gt(1);
+        good = good
+                .withColumn(FAILED_RULES, when(dup, array(lit(DUPLICATE))).otherwise(col(FAILED_RULES)))
+                .withColumn(RULE, when(dup, lit(DUPLICATE)).otherwise(col(RULE)))
+                .withColumn(MESSAGE, when(dup, concat(col(SourceReader.SOURCE_FILE), lit(" row "),
+                        col(SourceReader.SOURCE_ROW).cast("string"), lit(": duplicate of " + keyText + " = "),
+                        concat_ws(", ", key), lit(", kept from "), col("_kept"))).otherwise(col(MESSAGE)))
+                .drop("_rank", "_kept");
+        Dataset<Row> bad = df.filter(not(ok));
+        return good.unionByName(bad)
+                .withColumn(OUTCOME, when(size(col(FAILED_RULES)).equalTo(0), lit(ACCEPTED)).otherwise(lit(QUARANTINED)));
+    }
+
+    private static Column message(Rule r, Set<String> personal) {
+        String cols = r.columns().isEmpty() ? "" : "column " + String.join(", ", r.columns()) + ": ";
+        Column text = lit(r.name() + ": " + cols + r.message());
+        if (r.columns().size() == 1 && !personal.contains(r.columns().get(0))) {
+            // Show the value as written, so the user can find it; never for personal fields.
+            Column value = col(Conformer.TEXT + ".`" + r.columns().get(0) + "`");
+            text = concat(text, when(value.isNull(), lit(" (empty)")).otherwise(concat(lit(" (was '"), value, lit("')"))));
+        }
+        return text;
+    }
+
+    private static Column compact(List<Column> named) {
+        if (named.isEmpty()) return array().cast("array<string>");
+        return filter(array(named.toArray(new Column[0])), x -> x.isNotNull());
+    }
+
+    private static String[] flags(int n) {
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) out[i] = "_broken_" + i;
+        return out;
+    }
+
+    private static String firstLine(Throwable e) {
+        String msg = String.valueOf(e.getMessage());
+        int nl = msg.indexOf('\n');
+        return nl < 0 ? msg : msg.substring(0, nl);
+    }
+}
