@@ -1,0 +1,26 @@
+package org.scamscope;
+
+import org.apache.spark.sql.SparkSession;
+import org.scamscope.spark.SparkSessions;
+
+import java.util.Map;
+
+/** The one SparkSession of the test JVM, built by the project's own factory (Delta settings included). */
+public final class TestSpark {
+    private static SparkSession session;
+
+    private TestSpark() {}
+
+    public static synchronized SparkSession session() {
+        if (session == null) {
+            session = SparkSessions.create("local[2]", null, Map.of(
+                    "spark.sql.shuffle.partitions", "2",
+                    "spark.default.parallelism", "2",
+                    "spark.databricks.delta.snapshotPartitions", "2",
+                    "spark.ui.enabled", "false",
+                    "spark.ui.showConsoleProgress", "false",
+                    "spark.sql.adaptive.coalescePartitions.initialPartitionNum", "2"));
+        }
+        return session;
+    }
+}
