@@ -18,6 +18,8 @@ public final class TestSpark {
                     "spark.default.parallelism", "2",
                     "spark.databricks.delta.snapshotPartitions", "2",
                     "spark.ui.enabled", "false",
+                    "spark.driver.host", "127.0.0.1",
+                    "spark.driver.bindAddress", "127.0.0.1",
                     "spark.ui.showConsoleProgress", "false",
                     "spark.sql.adaptive.coalescePartitions.initialPartitionNum", "2"));
         }

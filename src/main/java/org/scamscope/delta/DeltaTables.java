@@ -8,11 +8,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /** Path-based Delta tables: created with their constraints, written whole, asked for version and metrics. */
 public final class DeltaTables {
+    private static final String CONSTRAINT = "delta.constraints.";
     private DeltaTables() {}
 
     /** What one write committed. */
@@ -31,12 +33,15 @@ public final class DeltaTables {
                         .nullable(!notNull.contains(f.name())).build());
             }
             for (Map.Entry<String, String> p : properties.entrySet()) b = b.property(p.getKey(), p.getValue());
+            // Declared with the table, in its first commit, rather than one ALTER (and commit) each.
+            for (Map.Entry<String, String> c : checks.entrySet()) b = b.property(CONSTRAINT + c.getKey().toLowerCase(Locale.ROOT), c.getValue());
             b.execute();
+            return;
         }
         Row detail = DeltaTable.forPath(spark, path).detail().first();
         Map<String, String> existing = detail.getJavaMap(detail.fieldIndex("properties"));
         for (Map.Entry<String, String> c : checks.entrySet()) {
-            if (!existing.containsKey("delta.constraints." + c.getKey().toLowerCase())) {
+            if (!existing.containsKey(CONSTRAINT + c.getKey().toLowerCase(Locale.ROOT))) {
                 spark.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");
             }
         }

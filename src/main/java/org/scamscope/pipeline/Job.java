@@ -68,6 +68,7 @@ public final class Job {
         for (String name : config.getList("sources")) {
             mappings.add(SourceMapping.load(config.confPath("sources.dir"), name, tables));
         }
+        summary.lap("configuration");
         SourceReader reader = new SourceReader(spark, input, mappings);
         Map<SilverTable, SourceReader.Batch> batches = new LinkedHashMap<>();
         Map<SilverTable, List<Rule>> rules = new HashMap<>();
@@ -75,6 +76,7 @@ public final class Job {
             batches.put(t, reader.read(t));
             rules.put(t, RuleSet.load(config.confPath("rules.dir"), t.name()));
         }
+        summary.lap("read headers");
         String keyVariable = config.get("pseudonym.key.env", PersonKey.DEFAULT_ENV);
         PersonKey key = PersonKey.fromEnvironment(keyVariable);
         for (Map.Entry<SilverTable, SourceReader.Batch> e : batches.entrySet()) {
@@ -90,6 +92,7 @@ public final class Job {
             DatasetResult d = SilverStage.evaluate(t, e.getValue(), ref, key, rules.get(t));
             LOG.info("{}: {} rows read, {} accepted, {} quarantined", t.name(), d.read(), d.accepted(), d.quarantined());
             summary.datasets.add(d);
+            summary.lap("validate " + t.name());
         }
         try {
             for (DatasetResult d : summary.datasets) {
@@ -99,6 +102,7 @@ public final class Job {
             }
             Timestamp now = Timestamp.from(Instant.now());
             writeQuarantine(summary, now);
+            summary.lap("write quarantine");
             List<String> over = new ArrayList<>();
             for (DatasetResult d : summary.datasets) {
                 double max = config.getShare("quarantine.max_share." + d.table().name(), config.getShare("quarantine.max_share", 0.1));
@@ -114,14 +118,17 @@ public final class Job {
             for (Map.Entry<String, Dataset<Row>> r : ref.tables().entrySet()) {
                 summary.written.put("reference/" + r.getKey(), DeltaTables.overwrite(r.getValue(), warehouse.reference(r.getKey())));
             }
+            summary.lap("write reference");
             for (DatasetResult d : summary.datasets) {
                 SilverTable t = d.table();
                 Dataset<Row> rows = SilverStage.silverRows(d, runId, now);
                 String path = warehouse.silver(t.name());
                 DeltaTables.ensure(spark, path, rows.schema(), SilverStage.notNull(t), Map.of(), SilverStage.checks(rules.get(t)));
                 summary.written.put("silver/" + t.name(), DeltaTables.overwrite(rows, path));
+                summary.lap("write silver " + t.name());
             }
             checkAccounting(summary);
+            summary.lap("check accounting");
         } finally {
             summary.datasets.forEach(d -> d.rows().unpersist());
         }

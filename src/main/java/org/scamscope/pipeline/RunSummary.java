@@ -15,6 +15,16 @@ public final class RunSummary {
     /** table name (relative to the warehouse) -> commit */
     public final Map<String, Commit> written = new LinkedHashMap<>();
     public final List<String> notes = new ArrayList<>();
+    /** phase -> milliseconds, in the order the phases ran */
+    public final Map<String, Long> timings = new LinkedHashMap<>();
+    private long mark = System.nanoTime();
+
+    /** Records the time since the previous mark under the given phase. */
+    public void lap(String phase) {
+        long now = System.nanoTime();
+        timings.merge(phase, (now - mark) / 1_000_000, Long::sum);
+        mark = now;
+    }
 
     public RunSummary(String runId) {
         this.runId = runId;
@@ -36,6 +46,11 @@ public final class RunSummary {
         if (!written.isEmpty()) {
             out.printf("%-44s %8s %10s%n", "table written", "version", "rows");
             written.forEach((name, c) -> out.printf("%-44s %8d %10d%n", name, c.version(), c.rows()));
+        }
+        if (!timings.isEmpty()) {
+            StringBuilder b = new StringBuilder("timings:");
+            timings.forEach((phase, ms) -> b.append(String.format(" %s %.1fs", phase, ms / 1000.0)));
+            out.println(b);
         }
         notes.forEach(n -> out.println(n));
     }

@@ -7,7 +7,10 @@ import org.scamscope.reference.ReferenceData;
 import org.scamscope.validate.Rule;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.*;
@@ -32,71 +35,83 @@ public final class Conformer {
             if (c.kind() != Kind.PERSONAL) text.add(col(c.name()).as(c.name()));
         }
         df = df.withColumn(TEXT, struct(text.toArray(new Column[0])));
+        // Code lookups first (one broadcast join per coded column), then every column typed in one
+        // projection: a withColumn per column would deepen the plan by one level each.
+        List<String> helpers = new ArrayList<>();
+        for (ColumnSpec c : table.columns()) {
+            String n = c.name();
+            if (c.kind() == Kind.COUNTRY) {
+                Dataset<Row> lk = ref.countryLookup().select(col("key").as("_k_" + n), col("alpha3").as("_v_" + n));
+                df = df.join(broadcast(lk), ReferenceData.lookupKey(col(n)).equalTo(col("_k_" + n)), "left");
+                helpers.add("_k_" + n);
+                helpers.add("_v_" + n);
+            } else if (c.kind() == Kind.SUBDIVISION) {
+                Dataset<Row> lk = ref.subdivisionLookup().select(col("key").as("_k_" + n), col("code").as("_v_" + n),
+                        col("country_alpha3").as("_" + n + "_country"));
+                df = df.join(broadcast(lk), ReferenceData.lookupKey(col(n)).equalTo(col("_k_" + n)), "left");
+                helpers.add("_k_" + n);
+                helpers.add("_v_" + n);
+            }
+        }
+        Map<String, Column> typed = new LinkedHashMap<>();
         for (ColumnSpec c : table.columns()) {
             String n = c.name();
             String t = TEXT + ".`" + n + "`";
             switch (c.kind()) {
-                case TEXT -> { }
+                case TEXT, PERSONAL -> { }
                 case CHOICE -> {
                     // Matched without regard to case; stored in the spelling the schema gives.
                     Column v = null;
                     for (String a : c.allowed()) {
-                        Column test = lower(col(n)).equalTo(a.toLowerCase(java.util.Locale.ROOT));
+                        Column test = lower(col(n)).equalTo(a.toLowerCase(Locale.ROOT));
                         v = v == null ? when(test, lit(a)) : v.when(test, lit(a));
                     }
-                    df = df.withColumn(n, v);
+                    typed.put(n, v);
                     rules.add(Rule.quarantine(n + "_allowed", t + " IS NULL OR " + n + " IS NOT NULL",
                             "must be one of " + String.join(", ", c.allowed()), n));
                 }
                 case WHOLE -> {
                     Column d = col(n).try_cast("decimal(38,6)");
-                    df = df.withColumn(n, when(d.equalTo(floor(d)), d.try_cast("int")));
+                    typed.put(n, when(d.equalTo(floor(d)), d.try_cast("int")));
                     rules.add(Rule.quarantine(n + "_number", t + " IS NULL OR " + n + " IS NOT NULL",
                             "is not a whole number", n));
                 }
                 case MONEY -> {
-                    df = df.withColumn(n, col(n).try_cast("decimal(22,2)"));
+                    typed.put(n, col(n).try_cast("decimal(22,2)"));
                     rules.add(Rule.quarantine(n + "_number", t + " IS NULL OR " + n + " IS NOT NULL",
                             "is not an amount (digits with an optional decimal point, below 10^20)", n));
                 }
                 case REAL -> {
                     Column d = col(n).try_cast("double");
-                    df = df.withColumn(n, when(not(isnan(d)).and(abs(d).lt(Double.MAX_VALUE)), d));
+                    typed.put(n, when(not(isnan(d)).and(abs(d).lt(Double.MAX_VALUE)), d));
                     rules.add(Rule.quarantine(n + "_number", t + " IS NULL OR " + n + " IS NOT NULL",
                             "is not a number", n));
                 }
                 case DATE -> {
-                    df = df.withColumn(n, when(col(n).rlike("^\\d{4}-\\d{2}-\\d{2}$"), try_to_date(col(n), "yyyy-MM-dd")));
+                    typed.put(n, when(col(n).rlike("^\\d{4}-\\d{2}-\\d{2}$"), try_to_date(col(n), "yyyy-MM-dd")));
                     rules.add(Rule.quarantine(n + "_date", t + " IS NULL OR " + n + " IS NOT NULL",
                             "is not a date written yyyy-MM-dd (or in a format the source mapping declares)", n));
                 }
                 case COUNTRY -> {
-                    Dataset<Row> lk = ref.countryLookup().select(col("key").as("_k"), col("alpha3").as("_v"));
-                    df = df.join(broadcast(lk), ReferenceData.lookupKey(col(n)).equalTo(col("_k")), "left")
-                            .withColumn(n, col("_v")).drop("_k", "_v");
+                    typed.put(n, col("_v_" + n));
                     rules.add(Rule.quarantine(n + "_known", t + " IS NULL OR " + n + " IS NOT NULL",
                             "is not a known country (ISO 3166-1 code or name)", n));
                 }
                 case SUBDIVISION -> {
                     String cc = c.countryColumn();
-                    String inCountry = "_" + n + "_country";
-                    Dataset<Row> lk = ref.subdivisionLookup()
-                            .select(col("key").as("_k"), col("code").as("_v"), col("country_alpha3").as(inCountry));
-                    df = df.join(broadcast(lk), ReferenceData.lookupKey(col(n)).equalTo(col("_k")), "left")
-                            .withColumn(n, col("_v"))
-                            // A record that names only the subdivision is placed in its country.
-                            .withColumn(cc, when(col(cc).isNull().and(col(TEXT + ".`" + cc + "`").isNull()), col(inCountry))
-                                    .otherwise(col(cc)))
-                            .drop("_k", "_v");
+                    typed.put(n, col("_v_" + n));
+                    // A record that names only the subdivision is placed in its country.
+                    typed.put(cc, when(col(TEXT + ".`" + cc + "`").isNull(), col("_" + n + "_country"))
+                            .otherwise(col("_v_" + cc)));
                     rules.add(Rule.quarantine(n + "_known", t + " IS NULL OR " + n + " IS NOT NULL",
                             "is not a known ISO 3166-2 subdivision code or name", n));
-                    rules.add(Rule.quarantine(n + "_in_country", n + " IS NULL OR " + cc + " IS NULL OR " + inCountry + " = " + cc,
+                    rules.add(Rule.quarantine(n + "_in_country", n + " IS NULL OR " + cc + " IS NULL OR _" + n + "_country = " + cc,
                             "lies in another country than " + cc, n, cc));
                 }
                 case LIST -> {
                     // A list of codes is matched lower-case; a free list (aliases) keeps its spelling.
                     boolean codes = !c.allowed().isEmpty();
-                    df = df.withColumn(n, when(col(n).isNotNull(),
+                    typed.put(n, when(col(n).isNotNull(),
                             filter(transform(split(col(n), ";"), x -> codes ? lower(trim(x)) : trim(x)), x -> x.notEqual(""))));
                     if (codes) {
                         String in = c.allowed().stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
@@ -104,10 +119,10 @@ public final class Conformer {
                                 "holds a value that is not one of " + String.join(", ", c.allowed()), n));
                     }
                 }
-                case CURRENCY -> df = df.withColumn(n, upper(col(n)));
-                case PERSONAL -> { }
+                case CURRENCY -> typed.put(n, upper(col(n)));
             }
         }
+        df = df.withColumns(typed).drop(helpers.toArray(new String[0]));
         List<Column> personal = table.columns().stream().filter(c -> c.kind() == Kind.PERSONAL)
                 .map(c -> col(c.name())).toList();
         if (!personal.isEmpty()) {

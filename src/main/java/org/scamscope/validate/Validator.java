@@ -13,6 +13,8 @@ import org.scamscope.table.Kind;
 import org.scamscope.table.SilverTable;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,11 +55,13 @@ public final class Validator {
         List<Column> warn = new ArrayList<>();
         List<Column> fatal = new ArrayList<>();
         List<Column> messages = new ArrayList<>();
+        // All rule flags in one projection: a withColumn per rule would deepen the plan by one level each.
+        Map<String, Column> flags = new LinkedHashMap<>();
         int i = 0;
         for (Rule r : rules) {
             String flag = "_broken_" + i++;
             try {
-                df = df.withColumn(flag, not(coalesce(expr(r.expression()), lit(false))));
+                flags.put(flag, not(coalesce(expr(r.expression()), lit(false))));
             } catch (RuntimeException e) {
                 throw ExitCodes.usage("rule '" + r.name() + "' of " + table.name() + " is not a valid SQL boolean expression: "
                         + firstLine(e));
@@ -71,17 +75,25 @@ public final class Validator {
             }
             messages.add(when(broken, message(r, personal)));
         }
+        try {
+            df = df.withColumns(flags);
+        } catch (RuntimeException e) {
+            throw ExitCodes.usage("a rule of " + table.name() + " in conf/rules/" + table.name() + ".json cannot be evaluated: "
+                    + firstLine(e));
+        }
         Column location = concat(col(SourceReader.SOURCE_FILE), lit(" row "), col(SourceReader.SOURCE_ROW).cast("string"));
-        df = df.withColumn(FAILED_RULES, compact(quarantine))
-                .withColumn(WARNINGS, compact(warn))
-                .withColumn(FATAL, compact(fatal))
-                .withColumn(MESSAGE, concat(location, lit(": "),
+        Map<String, Column> outcome = new LinkedHashMap<>();
+        outcome.put(FAILED_RULES, compact(quarantine));
+        outcome.put(WARNINGS, compact(warn));
+        outcome.put(FATAL, compact(fatal));
+        outcome.put(MESSAGE, concat(location, lit(": "),
                         // A refused file or a broken row says only that: its other rules broke because of it.
                         when(col(SourceReader.FILE_ERROR).isNotNull(), concat(lit("file_layout: "), col(SourceReader.FILE_ERROR)))
                                 .when(col(SourceReader.MALFORMED).isNotNull(), lit("malformed_row: " + builtIn().get(1).message()))
-                                .otherwise(concat_ws("; ", messages.toArray(new Column[0])))))
+                                .otherwise(concat_ws("; ", messages.toArray(new Column[0])))));
+        df = df.withColumns(outcome)
                 .withColumn(RULE, try_element_at(col(FAILED_RULES), lit(1)))
-                .drop(df.columns().length == 0 ? new String[0] : flags(i));
+                .drop(flags.keySet().toArray(new String[0]));
         return dedupe(df, table);
     }
 
@@ -123,12 +135,6 @@ public final class Validator {
     private static Column compact(List<Column> named) {
         if (named.isEmpty()) return array().cast("array<string>");
         return filter(array(named.toArray(new Column[0])), x -> x.isNotNull());
-    }
-
-    private static String[] flags(int n) {
-        String[] out = new String[n];
-        for (int i = 0; i < n; i++) out[i] = "_broken_" + i;
-        return out;
     }
 
     private static String firstLine(Throwable e) {

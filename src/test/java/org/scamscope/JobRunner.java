@@ -1,0 +1,72 @@
+package org.scamscope;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.scamscope.config.JobConfig;
+import org.scamscope.pipeline.Job;
+import org.scamscope.pipeline.RunSummary;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the job in the shared test session with the project's configuration and test overrides. */
+public final class JobRunner {
+    public static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures");
+
+    private JobRunner() {}
+
+    /** Overrides that let a fixture full of bad rows through the thresholds. */
+    public static Map<String, String> lenient() {
+        Map<String, String> o = new HashMap<>();
+        o.put("quarantine.max_share", "1.0");
+        for (String d : List.of("victims", "compounds", "revenue_estimates", "enforcement_actions")) {
+            o.put("quarantine.max_share." + d, "1.0");
+        }
+        return o;
+    }
+
+    public static RunSummary run(Path input, Path warehouse, Map<String, String> overrides) {
+        Map<String, String> o = new HashMap<>(overrides);
+        o.put("input", input.toString());
+        o.put("warehouse", warehouse.toString());
+        JobConfig config = JobConfig.load(JobConfig.defaultFile(), o);
+        return new Job(TestSpark.session(), config).run();
+    }
+
+    public static Dataset<Row> table(Path warehouse, String relative) {
+        return TestSpark.session().read().format("delta").load(warehouse.resolve(relative).toString());
+    }
+
+    /** Rows as "a|b|c" strings, sorted, for comparison with rows written out by hand. */
+    public static List<String> rows(Dataset<Row> df, String... columns) {
+        List<String> out = new ArrayList<>();
+        Dataset<Row> sel = df.selectExpr(columns);
+        for (Row r : sel.collectAsList()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < r.length(); i++) cells.add(cell(r.get(i)));
+            out.add(String.join("|", cells));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static String cell(Object v) {
+        if (v == null) return "null";
+        if (v instanceof scala.collection.Seq<?> s) {
+            List<String> items = new ArrayList<>();
+            s.foreach(x -> items.add(String.valueOf(x)));
+            return items.toString();
+        }
+        if (v instanceof scala.collection.Map<?, ?> m) {
+            java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+            m.foreach(e -> sorted.put(String.valueOf(e._1()), String.valueOf(e._2())));
+            return sorted.toString();
+        }
+        if (v instanceof Object[] a) return Arrays.toString(a);
+        return v.toString();
+    }
+}
