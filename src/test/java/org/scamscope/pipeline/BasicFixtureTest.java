@@ -1,20 +1,22 @@
 package org.scamscope.pipeline;
 
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scamscope.JobRunner;
+import org.scamscope.TestSpark;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scamscope.pipeline.BasicFixtureExpectations.*;
 
-/**
- * The hand-made fixture in src/test/resources/fixtures/basic: every expected silver row and
- * quarantine entry below is worked out by hand from the fixture files and data/reference.
- */
+/** The hand-made CSV fixture: silver rows, quarantine entries, messages, masking, constraints, idempotence. */
 class BasicFixtureTest {
     static final Path INPUT = JobRunner.FIXTURES.resolve("basic");
 
@@ -27,95 +29,76 @@ class BasicFixtureTest {
         summary = JobRunner.run(INPUT, warehouse, JobRunner.lenient());
     }
 
-    @Test
-    void victimsSilverRows() {
-        List<String> expected = List.of(
-                // row 8 repeats V1 (row 1): the later copy wins; "VN" -> VNM, "Cambodia" -> KHM, alias -> KH-18
-                "V1|hotline|forced_scam_worker|2023-05-10|male|17|9-17|VNM|KHM|KH-18|CMP-1|online_job_ad|[debt_bondage, threats]|repatriated|null|null|null|null|2023|true|true|victims/partner_a.csv|8",
-                "V2|hotline|defrauded|2024-01-15|female|null|30-38|USA|KHM|KH-12|null|dating_app|null|null|1000.00|USD|1000.00|investment|2024|false|true|victims/partner_a.csv|2",
-                // 3500 THB / 35.294 (2024 average) = 99.167 -> 99.17; age 45 -> band 39-47
-                "V3|hotline|defrauded|2024-03-01|null|45|39-47|THA|null|null|null|wrong_number_text|null|null|3500.00|THB|99.17|romance|2024|false|false|victims/partner_a.csv|3",
-                // only the subdivision given: the country is taken from it
-                "W3|ngo|forced_scam_worker|2021-11-30|trans_nonconforming|null|21-23|LKA|KHM|KH-18|null|online_job_ad|[withheld_documents, excessive_hours]|escaped|null|null|null|job|2021|false|false|victims/partner_b.csv|3");
-        assertEquals(expected, JobRunner.rows(JobRunner.table(warehouse, "silver/victims"),
-                "victim_id", "source", "victim_type", "registration_date", "gender", "age", "age_band", "citizenship",
-                "exploitation_country", "exploitation_subdivision", "compound_id", "recruitment_channel", "means_of_control",
-                "status", "loss_amount", "loss_currency", "loss_amount_usd", "scam_type", "registration_year", "is_minor",
-                "person_key IS NOT NULL", "source_file", "source_row"));
+    private static Dataset<Row> quarantine() {
+        return JobRunner.table(warehouse, "quarantine/rejected_rows").filter("run_id = '" + summary.runId + "'");
     }
 
     @Test
-    void compoundsSilverRows() {
-        List<String> expected = List.of(
-                "C1|KK Park|[KK Park, K.K. Park]|MMR|MM-13|Myawaddy|16.631|98.557|null|2020-01-01|operating|null|1000|5000|2020",
-                "C4|Golden Triangle SEZ|null|LAO|LA-BK|Ton Pheung|null|null|null|2018-01-01|raided|2023-11-28|null|null|2018");
-        assertEquals(expected, JobRunner.rows(JobRunner.table(warehouse, "silver/compounds"),
-                "compound_id", "name", "aliases", "country", "subdivision", "district", "latitude", "longitude", "operator",
-                "first_reported", "status", "status_date", "estimated_workers_low", "estimated_workers_high", "first_reported_year"));
+    void silverRowsAreTheHandComputedOnes() {
+        assertEquals(VICTIMS, JobRunner.rows(JobRunner.table(warehouse, "silver/victims"), VICTIM_COLUMNS));
+        assertEquals(COMPOUNDS, JobRunner.rows(JobRunner.table(warehouse, "silver/compounds"), COMPOUND_COLUMNS));
+        assertEquals(ESTIMATES, JobRunner.rows(JobRunner.table(warehouse, "silver/revenue_estimates"), ESTIMATE_COLUMNS));
+        assertEquals(ACTIONS, JobRunner.rows(JobRunner.table(warehouse, "silver/enforcement_actions"), ACTION_COLUMNS));
     }
 
     @Test
-    void revenueEstimatesSilverRows() {
-        List<String> expected = List.of(
-                "E1|USIP|2024-05-13|2024|country|KHM|revenue|12500000000.00|null|null|null|USD",
-                // "35" is the M49 code of South-eastern Asia, written without its zero; central = (18 + 37) / 2
-                "E2|UNODC|2024-10-01|2023|subregion|035|victim_losses|18000000000.00|37000000000.00|null|27500000000.00|USD");
-        assertEquals(expected, JobRunner.rows(JobRunner.table(warehouse, "silver/revenue_estimates"),
-                "estimate_id", "publisher", "publication_date", "reference_year", "geo_level", "geo_code", "metric",
-                "value_low", "value_high", "value_point", "value_central", "unit"));
-    }
-
-    @Test
-    void enforcementSilverRows() {
-        List<String> expected = List.of(
-                "A1|2024-03-26|raid|KHM|KH-18|CHN|700|null|{CHN=700}|null|null",
-                "A2|2024-04-13|deportation|KHM|KH-12|CHN|null|130|{CHN=130}|null|A1",
-                // 35294 THB / 35.294 = 1000.00 USD
-                "A5|2024-07-01|seizure|THA|null|null|null|null|null|1000.00|null");
-        assertEquals(expected, JobRunner.rows(JobRunner.table(warehouse, "silver/enforcement_actions"),
-                "action_id", "action_date", "action_type", "country", "subdivision", "partner_country", "persons_detained",
-                "persons_deported", "nationality_counts", "assets_seized_usd", "parent_action_id"));
-    }
-
-    @Test
-    void quarantineEntries() {
-        List<String> expected = List.of(
-                "compounds|compounds/compounds.csv|2|latitude_range",
-                "compounds|compounds/compounds.csv|3|workers_low_not_above_high",
-                "enforcement_actions|enforcement_actions/actions.csv|3|parent_action_exists",
-                "enforcement_actions|enforcement_actions/actions.csv|4|nationality_breakdown_format",
-                "revenue_estimates|revenue_estimates/estimates.csv|3|geo_known",
-                "revenue_estimates|revenue_estimates/estimates.csv|4|unit_fits_metric",
-                "victims|victims/partner_a.csv|1|duplicate",
-                "victims|victims/partner_a.csv|4|age_range",
-                "victims|victims/partner_a.csv|5|registration_date_date",
-                "victims|victims/partner_a.csv|6|citizenship_known",
-                "victims|victims/partner_a.csv|7|exploitation_subdivision_in_country",
-                "victims|victims/partner_b.csv|1|victim_type_allowed",
-                "victims|victims/partner_b.csv|2|loss_fx_rate_known");
-        assertEquals(expected, JobRunner.rows(JobRunner.table(warehouse, "quarantine/rejected_rows"),
-                "dataset", "source_file", "source_row", "rule"));
+    void quarantineEntriesAreTheHandComputedOnes() {
+        assertEquals(QUARANTINE, JobRunner.rows(quarantine(), QUARANTINE_COLUMNS));
     }
 
     @Test
     void quarantineMessagesNameFileRowColumnAndValue() {
-        List<String> messages = JobRunner.rows(JobRunner.table(warehouse, "quarantine/rejected_rows")
-                .filter("dataset = 'victims' AND source_row = 4"), "message");
-        assertEquals(List.of("victims/partner_a.csv row 4: age_range: column age: must be between 0 and 120 (was '150')"), messages);
-        List<String> dup = JobRunner.rows(JobRunner.table(warehouse, "quarantine/rejected_rows")
-                .filter("rule = 'duplicate'"), "message");
-        assertEquals(List.of("victims/partner_a.csv row 1: duplicate of source, victim_id = hotline, V1, kept from victims/partner_a.csv row 8"), dup);
+        assertEquals(List.of("victims/partner_a.csv row 4: age_range: column age: must be between 0 and 120 (was '150')"),
+                JobRunner.rows(quarantine().filter("dataset = 'victims' AND source_row = 4"), "message"));
+        assertEquals(List.of("victims/partner_a.csv row 1: duplicate of source, victim_id = hotline, V1, kept from victims/partner_a.csv row 8"),
+                JobRunner.rows(quarantine().filter("rule = 'duplicate'"), "message"));
     }
 
     @Test
     void quarantineMasksPersonalFields() {
-        List<String> raw = JobRunner.rows(JobRunner.table(warehouse, "quarantine/rejected_rows")
+        List<String> raw = JobRunner.rows(quarantine()
                 .filter("dataset = 'victims' AND source_row = 7 AND source_file = 'victims/partner_a.csv'"), "raw_record");
         assertEquals(1, raw.size());
         assertTrue(raw.get(0).contains("\"name\":\"***\""), raw.get(0));
         assertTrue(raw.get(0).contains("\"passport_number\":\"***\""), raw.get(0));
         assertTrue(raw.get(0).contains("\"phone\":null"), raw.get(0));
         assertTrue(raw.get(0).contains("\"exploitation_subdivision\":\"MM-13\""), raw.get(0));
+    }
+
+    @Test
+    void personKeysDifferBetweenPeopleAndMatchTheKeyedHash() {
+        // V1: name, passport and phone; normalised (lower case, no spaces or punctuation), joined by U+001F.
+        String expected = hmacHex("test-only-pseudonym-key-0123456789", "nguyễnvănan\u001fc1234567\u001f84912345678");
+        assertEquals(List.of(expected), JobRunner.rows(JobRunner.table(warehouse, "silver/victims").filter("victim_id = 'V1'"), "person_key"));
+        assertEquals(2, JobRunner.table(warehouse, "silver/victims").filter("person_key IS NOT NULL").select("person_key").distinct().count());
+    }
+
+    private static String hmacHex(String key, String message) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void secondRunOnTheSameInputLeavesTheSameSilverRows() {
+        java.util.Map<String, Long> before = new java.util.HashMap<>();
+        for (String t : List.of("victims", "compounds", "revenue_estimates", "enforcement_actions")) {
+            before.put(t, org.scamscope.delta.DeltaTables.lastCommit(TestSpark.session(), warehouse.resolve("silver/" + t).toString()).version());
+        }
+        JobRunner.run(INPUT, warehouse, JobRunner.lenient());
+        for (String t : before.keySet()) {
+            String path = warehouse.resolve("silver/" + t).toString();
+            Dataset<Row> old = TestSpark.session().read().format("delta").option("versionAsOf", before.get(t)).load(path);
+            Dataset<Row> now = TestSpark.session().read().format("delta").load(path);
+            String[] cols = java.util.Arrays.stream(now.columns()).filter(c -> !c.equals("run_id") && !c.equals("ingested_at"))
+                    .map(c -> "`" + c + "`").toArray(String[]::new);
+            assertEquals(JobRunner.rows(old, cols), JobRunner.rows(now, cols), t);
+            assertEquals(old.count(), now.count(), t);
+        }
     }
 
     @Test
@@ -129,13 +112,27 @@ class BasicFixtureTest {
 
     @Test
     void silverTablesDeclareConstraints() {
-        List<String> props = JobRunner.rows(org.scamscope.TestSpark.session().sql(
+        List<String> props = JobRunner.rows(TestSpark.session().sql(
                 "SHOW TBLPROPERTIES delta.`" + warehouse.resolve("silver/compounds") + "`").filter("key LIKE 'delta.constraints.%'"), "key");
         assertEquals(List.of("delta.constraints.latitude_range", "delta.constraints.longitude_range",
                 "delta.constraints.workers_low_not_above_high", "delta.constraints.workers_not_negative"), props);
-        List<String> nullable = JobRunner.rows(JobRunner.table(warehouse, "silver/compounds").select("compound_id", "country")
-                .toDF(), "compound_id");
-        assertEquals(2, nullable.size());
-        assertTrue(!JobRunner.table(warehouse, "silver/compounds").schema().apply("compound_id").nullable());
+        assertFalse(JobRunner.table(warehouse, "silver/compounds").schema().apply("compound_id").nullable());
+        assertTrue(JobRunner.table(warehouse, "silver/compounds").schema().apply("subdivision").nullable());
+    }
+
+    @Test
+    void referenceTablesKeepLeadingZerosAndNamibia() {
+        assertEquals(List.of("035|South-eastern Asia|116"), JobRunner.rows(JobRunner.table(warehouse, "reference/countries")
+                .filter("alpha3 = 'KHM'"), "subregion_code", "subregion_name", "numeric"));
+        assertEquals(List.of("NAM"), JobRunner.rows(JobRunner.table(warehouse, "reference/countries").filter("alpha2 = 'NA'"), "alpha3"));
+    }
+
+    @Test
+    void identifyingValuesAppearNowhereInTheWarehouse() {
+        List<String> found = WarehouseScan.find(warehouse, IDENTIFYING);
+        assertEquals(List.of(), found);
+        // The scan does see stored values, in compressed Parquet too: a source code and a place code.
+        assertFalse(WarehouseScan.find(warehouse.resolve("silver/victims"), List.of("hotline")).isEmpty());
+        assertFalse(WarehouseScan.find(warehouse.resolve("silver/compounds"), List.of("Ton Pheung")).isEmpty());
     }
 }
