@@ -11,7 +11,6 @@ import org.scamscope.ExitCodes;
 import org.scamscope.ScamscopeException;
 import org.scamscope.config.JobConfig;
 import org.scamscope.pipeline.Job;
-import org.scamscope.pipeline.RunSummary;
 import org.scamscope.spark.SparkSessions;
 
 import java.io.IOException;
@@ -86,8 +85,12 @@ public final class Main {
         if (!config.input().toFile().isDirectory()) throw ExitCodes.usage("input folder not found: " + config.input());
         SparkSession spark = SparkSessions.create(cl.getOptionValue("master"), config.get("master", null), config.sparkSettings());
         Job job = new Job(spark, config);
-        RunSummary summary = job.run();
-        summary.print(out);
+        try {
+            job.run();
+        } finally {
+            // Also on failure: what was read, quarantined and written before it stopped.
+            job.summary().print(out);
+        }
         return ExitCodes.OK;
     }
 

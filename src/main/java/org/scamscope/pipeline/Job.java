@@ -45,6 +45,7 @@ public final class Job {
     private final JobConfig config;
     private final Warehouse warehouse;
     private final String runId;
+    private final RunSummary summary;
 
     public Job(SparkSession spark, JobConfig config) {
         this.spark = spark;
@@ -52,17 +53,26 @@ public final class Job {
         this.warehouse = new Warehouse(config.warehouse());
         this.runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.summary = new RunSummary(runId);
     }
 
     public String runId() {
         return runId;
     }
 
+    /** What the run has done so far: complete after run() returns, partial when it failed. */
+    public RunSummary summary() {
+        return summary;
+    }
+
     public RunSummary run() {
-        RunSummary summary = new RunSummary(runId);
         Path input = config.input();
         if (!Files.isDirectory(input)) throw ExitCodes.usage("input folder not found: " + input);
         Map<String, SilverTable> tables = Pipeline.silverByName();
+        // Every setting is checked before the first byte is written.
+        Map<String, Double> maxShare = new HashMap<>();
+        double defaultShare = config.getShare("quarantine.max_share", 0.1);
+        for (String t : tables.keySet()) maxShare.put(t, config.getShare("quarantine.max_share." + t, defaultShare));
         ReferenceData ref = ReferenceData.load(spark, config.confPath("reference"));
         List<SourceMapping> mappings = new ArrayList<>();
         for (String name : config.getList("sources")) {
@@ -73,8 +83,16 @@ public final class Job {
         Map<SilverTable, SourceReader.Batch> batches = new LinkedHashMap<>();
         Map<SilverTable, List<Rule>> rules = new HashMap<>();
         for (SilverTable t : Pipeline.SILVER) {
-            batches.put(t, reader.read(t));
             rules.put(t, RuleSet.load(config.confPath("rules.dir"), t.name()));
+            SourceReader.Batch b = reader.read(t);
+            if (b == null) {
+                summary.notes.add(t.name() + ": the input has no folder " + t.name() + "/, so silver/" + t.name() + " is left as it was");
+            } else {
+                batches.put(t, b);
+            }
+        }
+        if (batches.isEmpty()) {
+            throw ExitCodes.usage("input folder " + input + " has none of the dataset folders " + Pipeline.silverByName().keySet());
         }
         summary.lap("read headers");
         String keyVariable = config.get("pseudonym.key.env", PersonKey.DEFAULT_ENV);
@@ -105,7 +123,7 @@ public final class Job {
             summary.lap("write quarantine");
             List<String> over = new ArrayList<>();
             for (DatasetResult d : summary.datasets) {
-                double max = config.getShare("quarantine.max_share." + d.table().name(), config.getShare("quarantine.max_share", 0.1));
+                double max = maxShare.get(d.table().name());
                 if (d.quarantinedShare() > max) {
                     over.add(String.format("%s %.1f%% (%d of %d rows) > %.1f%%", d.table().name(),
                             100 * d.quarantinedShare(), d.quarantined(), d.read(), 100 * max));

@@ -64,8 +64,10 @@ public final class SourceReader {
         }
     }
 
+    /** The dataset's rows, or null when the input has no folder for it (its tables are then left as they are). */
     public Batch read(SilverTable table) {
         Path dir = input.resolve(table.name());
+        if (!Files.exists(dir)) return null;
         List<Path> paths = list(dir);
         List<Dataset<Row>> parts = new ArrayList<>();
         List<InputFile> files = new ArrayList<>();

@@ -58,13 +58,19 @@ public final class PersonKey {
     }
 
     static String hmac(byte[] key, String joined) {
-        if (joined == null) return null;
-        String normal = Normalizer.normalize(joined, Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}]+", "");
+        return joined == null ? null : hmacHex(key, normalise(joined));
+    }
+
+    /** One spelling per value: NFKC, lower case, no white space or ASCII punctuation ("+84 912-345" = "84912345"). */
+    static String normalise(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}]+", "");
+    }
+
+    static String hmacHex(byte[] key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(normal.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

@@ -1,0 +1,124 @@
+package org.scamscope.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scamscope.JobRunner;
+import org.scamscope.TestSpark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line's exit codes and one-line messages. */
+class MainTest {
+    record Outcome(int code, String out, String err) {}
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void session() {
+        TestSpark.session();
+    }
+
+    static Outcome main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unknownFlagIsAUsageError() {
+        Outcome o = main("run", "--bogus");
+        assertEquals(2, o.code());
+        assertEquals("scamscope: Unrecognized option: --bogus; usage: scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL]",
+                o.err().strip());
+    }
+
+    @Test
+    void noCommandAndUnknownCommandAreUsageErrors() {
+        assertEquals(2, main().code());
+        Outcome o = main("frobnicate");
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("scamscope: unknown command 'frobnicate'"), o.err());
+    }
+
+    @Test
+    void missingInputFolderIsAUsageError() {
+        Outcome o = main("run", "--input", tmp.resolve("nowhere").toString(), "--warehouse", tmp.resolve("wh").toString());
+        assertEquals(2, o.code());
+        assertEquals("scamscope: input folder not found: " + tmp.resolve("nowhere"), o.err().strip());
+        assertFalse(Files.exists(tmp.resolve("wh")), "nothing may be written");
+    }
+
+    @Test
+    void missingConfigurationIsAUsageError() {
+        Outcome o = main("run", "--config", tmp.resolve("none.properties").toString());
+        assertEquals(2, o.code());
+        assertEquals("scamscope: configuration file not found: " + tmp.resolve("none.properties"), o.err().strip());
+    }
+
+    @Test
+    void badThresholdValueIsAUsageError() throws IOException {
+        Path conf = configWith("quarantine.max_share=lots");
+        Outcome o = main("run", "--config", conf.toString(), "--input", JobRunner.FIXTURES.resolve("basic").toString(),
+                "--warehouse", tmp.resolve("wh-threshold").toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("setting 'quarantine.max_share' must be a share between 0 and 1, got 'lots'"), o.err());
+        assertFalse(Files.exists(tmp.resolve("wh-threshold")), "nothing may be written");
+    }
+
+    @Test
+    void versionAndHelp() {
+        Outcome v = main("--version");
+        assertEquals(0, v.code());
+        assertEquals("scamscope 0.1.0", v.out().strip());
+        Outcome h = main("run", "--help");
+        assertEquals(0, h.code());
+        assertTrue(h.out().contains("--warehouse <DIR>") && h.out().contains("Exit codes: 0 ok"), h.out());
+    }
+
+    @Test
+    void identifyingColumnsWithoutAKeyStopTheRunBeforeAnythingIsWritten() throws IOException {
+        Path conf = configWith("pseudonym.key.env=SCAMSCOPE_KEY_THAT_IS_NOT_SET");
+        Outcome o = main("run", "--config", conf.toString(), "--input", JobRunner.FIXTURES.resolve("basic").toString(),
+                "--warehouse", tmp.resolve("wh-nokey").toString());
+        assertEquals(2, o.code());
+        assertEquals("scamscope: victims/partner_a.csv carries identifying columns (name, passport number or phone) but "
+                + "SCAMSCOPE_KEY_THAT_IS_NOT_SET is not set: export it with a secret of 16 or more characters (README, 'Pseudonymisation key')",
+                o.err().strip());
+        assertFalse(Files.exists(tmp.resolve("wh-nokey")), "nothing may be written");
+    }
+
+    @Test
+    void overThresholdWritesTheQuarantineButNoSilverAndExits3() {
+        Path wh = tmp.resolve("wh-over");
+        Outcome o = main("run", "--input", JobRunner.FIXTURES.resolve("basic").toString(), "--warehouse", wh.toString());
+        assertEquals(3, o.code(), o.err());
+        assertTrue(o.err().startsWith("scamscope: quarantined share over threshold, silver not written: victims 63.6% (7 of 11 rows) > 10.0%"), o.err());
+        assertEquals(13, TestSpark.session().read().format("delta").load(wh.resolve("quarantine/rejected_rows").toString()).count());
+        assertFalse(Files.exists(wh.resolve("silver")), "silver must not be written");
+        assertTrue(o.out().contains("victims                     2         11         4            7"), o.out());
+    }
+
+    /** The project's configuration with one more line, its relative paths made absolute. */
+    private static Path configWith(String line) throws IOException {
+        Path conf = Path.of("conf").toAbsolutePath();
+        String text = Files.readString(conf.resolve("scamscope.properties"))
+                .replace("reference=../data/reference", "reference=" + conf.resolveSibling("data").resolve("reference"))
+                .replace("rules.dir=rules", "rules.dir=" + conf.resolve("rules"))
+                .replace("sources.dir=sources", "sources.dir=" + conf.resolve("sources"));
+        Path file = Files.createTempFile(tmp, "scamscope", ".properties");
+        Files.writeString(file, text + "\n" + line + "\n");
+        return file;
+    }
+}
