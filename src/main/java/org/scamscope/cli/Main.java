@@ -11,6 +11,7 @@ import org.scamscope.ExitCodes;
 import org.scamscope.ScamscopeException;
 import org.scamscope.config.JobConfig;
 import org.scamscope.pipeline.Job;
+import org.scamscope.pipeline.SourceCheck;
 import org.scamscope.spark.SparkSessions;
 
 import java.io.IOException;
@@ -21,11 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The command line: parses, loads the configuration, runs the job and prints its summary. */
 public final class Main {
     private static final String USAGE = "scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL]";
+    private static final String COMMANDS = "\nCommands:\n"
+            + "  run                  load, validate and write the silver tables\n"
+            + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n\n";
 
     private Main() {}
 
@@ -75,23 +80,38 @@ public final class Main {
             out.println("scamscope " + version());
             return ExitCodes.OK;
         }
-        if (!cl.getArgList().isEmpty()) throw ExitCodes.usage("unexpected argument '" + cl.getArgList().get(0) + "'; usage: " + USAGE);
-        if (!command.equals("run")) throw ExitCodes.usage("unknown command '" + command + "'; usage: " + USAGE);
-
+        List<String> words = cl.getArgList();
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("input", cl.getOptionValue("input"));
         overrides.put("warehouse", cl.getOptionValue("warehouse"));
-        JobConfig config = JobConfig.load(Path.of(cl.hasOption("config") ? cl.getOptionValue("config") : JobConfig.defaultFile().toString()), overrides);
-        if (!config.input().toFile().isDirectory()) throw ExitCodes.usage("input folder not found: " + config.input());
-        SparkSession spark = SparkSessions.create(cl.getOptionValue("master"), config.get("master", null), config.sparkSettings());
-        Job job = new Job(spark, config);
-        try {
-            job.run();
-        } finally {
-            // Also on failure: what was read, quarantined and written before it stopped.
-            job.summary().print(out);
+        Path configFile = Path.of(cl.hasOption("config") ? cl.getOptionValue("config") : JobConfig.defaultFile().toString());
+        switch (command) {
+            case "run" -> {
+                if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
+                JobConfig config = JobConfig.load(configFile, overrides);
+                if (!config.input().toFile().isDirectory()) throw ExitCodes.usage("input folder not found: " + config.input());
+                Job job = new Job(spark(cl, config), config);
+                try {
+                    job.run();
+                } finally {
+                    // Also on failure: what was read, quarantined and written before it stopped.
+                    job.summary().print(out);
+                }
+                return ExitCodes.OK;
+            }
+            case "sources" -> {
+                if (words.size() != 2 || !words.get(0).equals("check")) {
+                    throw ExitCodes.usage("usage: scamscope sources check FILE [--config FILE]");
+                }
+                JobConfig config = JobConfig.load(configFile, overrides);
+                return SourceCheck.run(spark(cl, config), config, Path.of(words.get(1)), out);
+            }
+            default -> throw ExitCodes.usage("unknown command '" + command + "'; usage: " + USAGE);
         }
-        return ExitCodes.OK;
+    }
+
+    private static SparkSession spark(CommandLine cl, JobConfig config) {
+        return SparkSessions.create(cl.getOptionValue("master"), config.get("master", null), config.sparkSettings());
     }
 
     static Options options() {
@@ -111,7 +131,7 @@ public final class Main {
 
     private static void help(Options options, PrintStream out) {
         PrintWriter w = new PrintWriter(out, true, StandardCharsets.UTF_8);
-        new HelpFormatter().printHelp(w, 100, USAGE, "\nCommands:\n  run   load, validate and write the silver tables\n\n",
+        new HelpFormatter().printHelp(w, 100, USAGE, COMMANDS,
                 options, 2, 4, "\nExit codes: 0 ok, 1 unexpected error, 2 usage or configuration, 3 data quality, 4 locked");
         w.flush();
     }

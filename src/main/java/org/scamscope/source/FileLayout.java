@@ -33,6 +33,16 @@ final class FileLayout {
                 missing.add(String.join(" or ", e.getValue()));
             }
         }
+        // One-hot flags: each list value needs one of its columns (releases spell some differently).
+        for (Map<String, String> f : m.flags.values()) {
+            Map<String, List<String>> byValue = new LinkedHashMap<>();
+            f.forEach((column, value) -> byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(column));
+            for (List<String> alts : byValue.values()) {
+                if (alts.stream().noneMatch(l.header::contains) && alts.stream().noneMatch(m.optional::contains)) {
+                    missing.add(String.join(" or ", alts));
+                }
+            }
+        }
         Set<String> known = m.sourceColumns();
         List<String> unexpected = new ArrayList<>();
         for (String h : l.header) {

@@ -35,6 +35,8 @@ public final class SourceMapping {
     public final Map<String, Map<String, String>> values;
     /** canonical column -> date formats the source uses */
     public final Map<String, List<String>> dateFormats;
+    /** canonical column -> [regex, replacement] pairs applied in order */
+    public final Map<String, List<String[]>> patterns;
     /** canonical column -> constant value for layouts that lack it */
     public final Map<String, String> constants;
     /** canonical list column -> (flag source column -> list value): one-hot columns made into a list */
@@ -53,6 +55,12 @@ public final class SourceMapping {
         this.values = nestedMap(n.get("values"));
         this.dateFormats = new LinkedHashMap<>();
         this.constants = new LinkedHashMap<>();
+        this.patterns = new LinkedHashMap<>();
+        if (n.has("patterns")) n.get("patterns").fields().forEachRemaining(e -> {
+            List<String[]> pairs = new ArrayList<>();
+            e.getValue().forEach(p -> pairs.add(new String[] {p.get(0).asText(), p.get(1).asText()}));
+            patterns.put(e.getKey(), pairs);
+        });
         this.flags = nestedMap(n.get("flags"));
         this.nullValues = strings(n.get("null_values"));
         this.csvOptions = new LinkedHashMap<>();

@@ -78,19 +78,29 @@ public final class SourceReader {
                     .findFirst()
                     .orElseThrow(() -> ExitCodes.usage("no source mapping in conf/sources fits " + rel
                             + " (dataset " + table.name() + "); add its pattern to a mapping's 'files'"));
-            String format = formatOf(rel);
-            Dataset<Row> source = format.equals("csv") ? readCsv(p, rel, m) : readParquet(p, rel);
-            FileLayout layout = FileLayout.check(source.columns(), m);
-            boolean personal = layout.personalColumns(table).size() > 0;
-            if (layout.refusal() != null) {
-                parts.add(refused(source, rel, table, layout.refusal()));
-            } else {
-                parts.add(toCanonical(source, rel, table, m, layout));
-            }
-            files.add(new InputFile(rel, m.name, format, layout.refusal(), personal));
+            Batch one = readFile(p, rel, m, table);
+            parts.add(one.rows());
+            files.addAll(one.files());
         }
         Dataset<Row> rows = parts.isEmpty() ? empty(table) : parts.stream().reduce(Dataset::unionByName).get();
         return new Batch(rows, files);
+    }
+
+    /** One file read with the given mapping; a file whose header does not fit still yields its rows, refused. */
+    public Batch readFile(Path p, String rel, SourceMapping m, SilverTable table) {
+        String format = formatOf(rel);
+        Dataset<Row> source = format.equals("csv") ? readCsv(p, rel, m) : readParquet(p, rel);
+        FileLayout layout = FileLayout.check(source.columns(), m);
+        boolean personal = !layout.personalColumns(table).isEmpty();
+        Dataset<Row> rows = layout.refusal() != null ? refused(source, rel, table, layout.refusal())
+                : toCanonical(source, rel, table, m, layout);
+        return new Batch(rows, List.of(new InputFile(rel, m.name, format, layout.refusal(), personal)));
+    }
+
+    /** Why the file's header does not fit the mapping, or null when it fits. */
+    public String misfit(Path p, String rel, SourceMapping m) {
+        Dataset<Row> source = formatOf(rel).equals("csv") ? readCsv(p, rel, m) : readParquet(p, rel);
+        return FileLayout.check(source.columns(), m).refusal();
     }
 
     private List<Path> list(Path dir) {
@@ -227,6 +237,7 @@ public final class SourceReader {
         Column v = trim(c);
         v = when(v.equalTo(""), lit(null)).otherwise(v);
         for (String n : m.nullValues) v = when(v.equalTo(n), lit(null)).otherwise(v);
+        for (String[] p : m.patterns.getOrDefault(canonical, List.of())) v = regexp_replace(v, p[0], p[1]);
         Map<String, String> map = m.values.get(canonical);
         if (map != null && !map.isEmpty()) {
             Column mapped = null;
@@ -254,8 +265,9 @@ public final class SourceReader {
         for (Map.Entry<String, String> f : flags.entrySet()) {
             String src = layout.present(f.getKey());
             if (src == null) continue;
-            Column set = trim(col(q(src)));
-            items.add(when(set.isNotNull().and(set.notEqual("")).and(set.notEqual("0")), lit(f.getValue())));
+            // Set is 1 (or 1.0, true); empty, 0 and the layout's missing markers are not set.
+            Column set = lower(trim(col(q(src)))).rlike("^(1(\\.0+)?|true)$");
+            items.add(when(set, lit(f.getValue())));
         }
         if (items.isEmpty()) return lit(null).cast("string");
         Column joined = concat_ws(";", items.toArray(new Column[0]));

@@ -111,8 +111,8 @@ public final class Conformer {
                 case LIST -> {
                     // A list of codes is matched lower-case; a free list (aliases) keeps its spelling.
                     boolean codes = !c.allowed().isEmpty();
-                    typed.put(n, when(col(n).isNotNull(),
-                            filter(transform(split(col(n), ";"), x -> codes ? lower(trim(x)) : trim(x)), x -> x.notEqual(""))));
+                    typed.put(n, when(col(n).isNotNull(), array_distinct(
+                            filter(transform(split(col(n), ";"), x -> codes ? lower(trim(x)) : trim(x)), x -> x.notEqual("")))));
                     if (codes) {
                         String in = c.allowed().stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
                         rules.add(Rule.quarantine(n + "_allowed", n + " IS NULL OR forall(" + n + ", x -> x IN (" + in + "))",

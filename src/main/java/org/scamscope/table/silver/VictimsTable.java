@@ -31,7 +31,8 @@ public final class VictimsTable implements SilverTable {
         return List.of(
                 ColumnSpec.required("victim_id", TEXT),
                 ColumnSpec.required("source", TEXT),
-                ColumnSpec.choice("victim_type", true, "forced_scam_worker", "defrauded"),
+                // "trafficked": a trafficking victim whose exploitation is not known to be scam work (CTDC records)
+                ColumnSpec.choice("victim_type", true, "forced_scam_worker", "defrauded", "trafficked"),
                 ColumnSpec.required("registration_date", DATE),
                 ColumnSpec.choice("gender", false, "female", "male", "trans_nonconforming"),
                 ColumnSpec.of("age", WHOLE),
@@ -46,6 +47,11 @@ public final class VictimsTable implements SilverTable {
                 ColumnSpec.list("means_of_control", "debt_bondage", "threats", "abuse", "false_promises",
                         "drugs_alcohol", "denied_basic_needs", "excessive_hours", "withheld_documents", "confinement"),
                 ColumnSpec.choice("status", false, "held", "escaped", "rescued", "repatriated", "deported"),
+                ColumnSpec.list("exploitation_types", "forced_labour", "sexual_exploitation", "organ_removal", "other"),
+                ColumnSpec.list("labour_types", "agriculture", "construction", "domestic_work", "hospitality"),
+                ColumnSpec.list("sexual_exploitation_types", "prostitution", "pornography"),
+                ColumnSpec.list("recruiter_relations", "intimate_partner", "friend", "family", "other"),
+                ColumnSpec.choice("trafficking_months", false, "0-12", "13-24", "25+"),
                 ColumnSpec.of("loss_amount", MONEY),
                 ColumnSpec.of("loss_currency", CURRENCY),
                 ColumnSpec.choice("scam_type", false, "investment", "romance", "job", "impersonation", "other"),

@@ -1,0 +1,66 @@
+package org.scamscope.pipeline;
+
+import org.apache.spark.sql.SparkSession;
+import org.scamscope.ExitCodes;
+import org.scamscope.config.JobConfig;
+import org.scamscope.reference.ReferenceData;
+import org.scamscope.source.SourceMapping;
+import org.scamscope.source.SourceReader;
+import org.scamscope.table.PersonKey;
+import org.scamscope.table.SilverTable;
+import org.scamscope.validate.RuleSet;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * `sources check FILE`: which mapping a file fits and what a run would do with its rows, writing
+ * nothing. Duplicates are looked for within the file only.
+ */
+public final class SourceCheck {
+    private SourceCheck() {}
+
+    public static int run(SparkSession spark, JobConfig config, Path file, PrintStream out) {
+        if (!Files.isRegularFile(file)) throw ExitCodes.usage("file not found: " + file);
+        Map<String, SilverTable> tables = Pipeline.silverByName();
+        String parent = file.toAbsolutePath().getParent().getFileName().toString();
+        SourceReader reader = new SourceReader(spark, file.toAbsolutePath().getParent(), List.of());
+        List<String> misfits = new ArrayList<>();
+        for (String name : config.getList("sources")) {
+            SourceMapping m = SourceMapping.load(config.confPath("sources.dir"), name, tables);
+            // Placed as it would be in an input folder: under its dataset's folder.
+            String rel = (tables.containsKey(parent) ? parent : m.dataset) + "/" + file.getFileName();
+            if (!m.dataset.equals(rel.substring(0, rel.indexOf('/'))) || !m.matches(rel)) continue;
+            String why = reader.misfit(file, rel, m);
+            if (why != null) {
+                misfits.add(name + ": " + why);
+                continue;
+            }
+            SilverTable table = tables.get(m.dataset);
+            ReferenceData ref = ReferenceData.load(spark, config.confPath("reference"));
+            // Nothing is written, so a throwaway key serves: the check needs no secret.
+            PersonKey key = PersonKey.of(UUID.randomUUID().toString());
+            DatasetResult d = SilverStage.evaluate(table, reader.readFile(file, rel, m, table), ref, key,
+                    RuleSet.load(config.confPath("rules.dir"), table.name()));
+            try {
+                out.println(file + " fits source mapping '" + name + "' (dataset " + m.dataset + ")");
+                out.printf("rows %d, would be accepted %d, would be quarantined %d%n", d.read(), d.accepted(), d.quarantined());
+                d.quarantinedByRule().forEach((rule, n) -> out.printf("    quarantined  %-40s %8d%n", rule, n));
+                d.warnings().forEach((rule, n) -> out.printf("    warning      %-40s %8d%n", rule, n));
+                misfits.forEach(x -> out.println("    (does not fit " + x + ")"));
+            } finally {
+                d.rows().unpersist();
+            }
+            return ExitCodes.OK;
+        }
+        out.println(file + " fits no source mapping of " + config.file());
+        misfits.forEach(x -> out.println("    " + x));
+        if (misfits.isEmpty()) out.println("    no mapping's 'files' pattern matches " + file.getFileName());
+        return ExitCodes.USAGE;
+    }
+}
