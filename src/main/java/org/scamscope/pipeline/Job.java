@@ -18,9 +18,11 @@ import org.scamscope.table.SilverTable;
 import org.scamscope.validate.Rule;
 import org.scamscope.validate.RuleSet;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -105,6 +108,19 @@ public final class Job {
             }
         }
 
+        boolean fresh = !Files.exists(warehouse.root());
+        Duration lease = Duration.ofSeconds(config.getInt("lock.lease_seconds", 300));
+        try (WarehouseLock lock = WarehouseLock.acquire(warehouse.root(), runId, lease)) {
+            summary.lap("lock");
+            validateAndWrite(batches, ref, key, rules, maxShare);
+        } finally {
+            removeIfEmpty(fresh);
+        }
+        return summary;
+    }
+
+    private void validateAndWrite(Map<SilverTable, SourceReader.Batch> batches, ReferenceData ref, PersonKey key,
+                                  Map<SilverTable, List<Rule>> rules, Map<String, Double> maxShare) {
         for (Map.Entry<SilverTable, SourceReader.Batch> e : batches.entrySet()) {
             SilverTable t = e.getKey();
             DatasetResult d = SilverStage.evaluate(t, e.getValue(), ref, key, rules.get(t));
@@ -119,7 +135,7 @@ public final class Job {
                 }
             }
             Timestamp now = Timestamp.from(Instant.now());
-            writeQuarantine(summary, now);
+            writeQuarantine(now);
             summary.lap("write quarantine");
             List<String> over = new ArrayList<>();
             for (DatasetResult d : summary.datasets) {
@@ -145,15 +161,24 @@ public final class Job {
                 summary.written.put("silver/" + t.name(), DeltaTables.overwrite(rows, path));
                 summary.lap("write silver " + t.name());
             }
-            checkAccounting(summary);
+            checkAccounting();
             summary.lap("check accounting");
         } finally {
             summary.datasets.forEach(d -> d.rows().unpersist());
         }
-        return summary;
     }
 
-    private void writeQuarantine(RunSummary summary, Timestamp now) {
+    /** A run that stopped before writing leaves no empty warehouse folder behind. */
+    private void removeIfEmpty(boolean fresh) {
+        if (!fresh) return;
+        try (Stream<Path> s = Files.list(warehouse.root())) {
+            if (s.findAny().isEmpty()) Files.delete(warehouse.root());
+        } catch (IOException e) {
+            LOG.debug("warehouse folder left: {}", e.getMessage());
+        }
+    }
+
+    private void writeQuarantine(Timestamp now) {
         Dataset<Row> all = null;
         for (DatasetResult d : summary.datasets) {
             Dataset<Row> q = SilverStage.quarantineRows(d, runId, now);
@@ -168,7 +193,7 @@ public final class Job {
     }
 
     /** Every row read is in silver or in this run's quarantine, counted from what Delta committed. */
-    private void checkAccounting(RunSummary summary) {
+    private void checkAccounting() {
         Map<String, Long> quarantined = new HashMap<>();
         spark.read().format("delta").load(warehouse.quarantine()).filter(col("run_id").equalTo(runId))
                 .groupBy("dataset").count().collectAsList()
