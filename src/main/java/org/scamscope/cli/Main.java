@@ -11,6 +11,9 @@ import org.scamscope.ExitCodes;
 import org.scamscope.ScamscopeException;
 import org.scamscope.config.JobConfig;
 import org.scamscope.pipeline.Job;
+import org.scamscope.pipeline.RunLog;
+import org.scamscope.pipeline.RunSummary;
+import org.scamscope.pipeline.Warehouse;
 import org.scamscope.pipeline.SourceCheck;
 import org.scamscope.spark.SparkSessions;
 
@@ -19,6 +22,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,7 +31,7 @@ import java.util.Map;
 
 /** The command line: parses, loads the configuration, runs the job and prints its summary. */
 public final class Main {
-    private static final String USAGE = "scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL]";
+    private static final String USAGE = "scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--json-summary FILE]";
     private static final String COMMANDS = "\nCommands:\n"
             + "  run                  load, validate and write the silver tables\n"
             + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n\n";
@@ -90,12 +94,28 @@ public final class Main {
                 if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
                 JobConfig config = JobConfig.load(configFile, overrides);
                 if (!config.input().toFile().isDirectory()) throw ExitCodes.usage("input folder not found: " + config.input());
-                Job job = new Job(spark(cl, config), config);
+                SparkSession spark = spark(cl, config);
+                Job job = new Job(spark, config);
+                RunSummary summary = job.summary();
+                summary.arguments = List.of(args);
                 try {
                     job.run();
+                    summary.outcome = "ok";
+                } catch (ScamscopeException e) {
+                    summary.outcome = "failed";
+                    summary.exitCode = e.exitCode();
+                    summary.error = e.getMessage();
+                    throw e;
+                } catch (RuntimeException e) {
+                    summary.outcome = "failed";
+                    summary.exitCode = ExitCodes.UNEXPECTED;
+                    summary.error = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+                    throw e;
                 } finally {
+                    summary.ended = java.time.Instant.now();
                     // Also on failure: what was read, quarantined and written before it stopped.
-                    job.summary().print(out);
+                    summary.print(out);
+                    record(spark, config, summary, cl.getOptionValue("json-summary"));
                 }
                 return ExitCodes.OK;
             }
@@ -107,6 +127,25 @@ public final class Main {
                 return SourceCheck.run(spark(cl, config), config, Path.of(words.get(1)), out);
             }
             default -> throw ExitCodes.usage("unknown command '" + command + "'; usage: " + USAGE);
+        }
+    }
+
+    /** ops/runs gets the run when the warehouse exists (a run stopped before writing leaves none); the JSON file always. */
+    private static void record(SparkSession spark, JobConfig config, RunSummary summary, String jsonFile) {
+        Warehouse warehouse = new Warehouse(config.warehouse());
+        if (Files.isDirectory(warehouse.root())) {
+            try {
+                RunLog.append(spark, warehouse, summary);
+            } catch (RuntimeException e) {
+                System.err.println("scamscope: could not append the run to " + warehouse.ops("runs") + ": " + firstLine(e.getMessage()));
+            }
+        }
+        if (jsonFile != null) {
+            try {
+                RunLog.writeJson(summary, Path.of(jsonFile));
+            } catch (java.io.IOException e) {
+                System.err.println("scamscope: could not write the JSON summary " + jsonFile + ": " + e.getMessage());
+            }
         }
     }
 
@@ -124,6 +163,8 @@ public final class Main {
                 .desc("warehouse root for the Delta tables (default: the configuration's, ./warehouse)").get());
         o.addOption(Option.builder().longOpt("master").hasArg().argName("URL")
                 .desc("Spark master; default: the one spark-submit set, else local[*]").get());
+        o.addOption(Option.builder().longOpt("json-summary").hasArg().argName("FILE")
+                .desc("also write the run's summary as JSON to FILE, for schedulers").get());
         o.addOption(Option.builder().longOpt("help").desc("print this help").get());
         o.addOption(Option.builder().longOpt("version").desc("print the version").get());
         return o;

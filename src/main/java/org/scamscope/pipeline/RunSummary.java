@@ -15,6 +15,13 @@ public final class RunSummary {
     /** table name (relative to the warehouse) -> commit */
     public final Map<String, Commit> written = new LinkedHashMap<>();
     public final List<String> notes = new ArrayList<>();
+    public java.time.Instant started = java.time.Instant.now();
+    public java.time.Instant ended;
+    public List<String> arguments = List.of();
+    /** ok | failed */
+    public String outcome;
+    public int exitCode;
+    public String error;
     /** phase -> milliseconds, in the order the phases ran */
     public final Map<String, Long> timings = new LinkedHashMap<>();
     private long mark = System.nanoTime();

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +41,7 @@ class MainTest {
     void unknownFlagIsAUsageError() {
         Outcome o = main("run", "--bogus");
         assertEquals(2, o.code());
-        assertEquals("scamscope: Unrecognized option: --bogus; usage: scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL]",
+        assertEquals("scamscope: Unrecognized option: --bogus; usage: scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--json-summary FILE]",
                 o.err().strip());
     }
 
@@ -100,14 +101,25 @@ class MainTest {
     }
 
     @Test
-    void overThresholdWritesTheQuarantineButNoSilverAndExits3() {
+    void overThresholdWritesTheQuarantineButNoSilverAndExits3() throws IOException {
         Path wh = tmp.resolve("wh-over");
-        Outcome o = main("run", "--input", JobRunner.FIXTURES.resolve("basic").toString(), "--warehouse", wh.toString());
+        Path json = tmp.resolve("summaries/over.json");
+        Outcome o = main("run", "--input", JobRunner.FIXTURES.resolve("basic").toString(), "--warehouse", wh.toString(),
+                "--json-summary", json.toString());
         assertEquals(3, o.code(), o.err());
         assertTrue(o.err().startsWith("scamscope: quarantined share over threshold, silver not written: victims 63.6% (7 of 11 rows) > 10.0%"), o.err());
         assertEquals(13, TestSpark.session().read().format("delta").load(wh.resolve("quarantine/rejected_rows").toString()).count());
         assertFalse(Files.exists(wh.resolve("silver")), "silver must not be written");
         assertTrue(o.out().contains("victims                     2         11         4            7"), o.out());
+        // The run is logged in ops/runs and in the JSON summary, with its outcome and error.
+        assertEquals(List.of("failed|3|true"), JobRunner.rows(TestSpark.session().read().format("delta")
+                .load(wh.resolve("ops/runs").toString()), "outcome", "exit_code", "error LIKE 'quarantined share over threshold%'"));
+        com.fasterxml.jackson.databind.JsonNode j = org.scamscope.config.Json.mapper().readTree(json.toFile());
+        assertEquals("failed", j.get("outcome").asText());
+        assertEquals(3, j.get("exit_code").asInt());
+        assertEquals(11, j.get("datasets").get(0).get("rows_read").asInt());
+        assertEquals(7, j.get("datasets").get(0).get("rows_quarantined").asInt());
+        assertEquals(13, j.get("tables").get("quarantine/rejected_rows").get("rows").asInt());
     }
 
     /** The project's configuration with one more line, its relative paths made absolute. */
