@@ -2,14 +2,21 @@ package org.scamscope.delta;
 
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 /** Path-based Delta tables: created with their constraints, written whole, asked for version and metrics. */
 public final class DeltaTables {
@@ -20,7 +27,8 @@ public final class DeltaTables {
 
     /**
      * Creates the table if it does not exist, with NOT NULL on the given columns, the given
-     * properties and CHECK constraints (name -> SQL), and adds constraints it lacks.
+     * properties and CHECK constraints (name -> SQL), and adds the properties and constraints it lacks
+     * (a table created before a property was asked for, e.g. Change Data Feed, gets it now).
      */
     public static void ensure(SparkSession spark, String path, StructType schema, Set<String> notNull,
                               Map<String, String> properties, Map<String, String> checks) {
@@ -35,6 +43,9 @@ public final class DeltaTables {
         }
         Row detail = DeltaTable.forPath(spark, path).detail().first();
         Map<String, String> existing = detail.getJavaMap(detail.fieldIndex("properties"));
+        String missing = properties.entrySet().stream().filter(p -> !p.getValue().equals(existing.get(p.getKey())))
+                .map(p -> "'" + p.getKey() + "' = '" + p.getValue() + "'").collect(Collectors.joining(", "));
+        if (!missing.isEmpty()) spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (" + missing + ")");
         for (Map.Entry<String, String> c : checks.entrySet()) {
             if (!existing.containsKey("delta.constraints." + c.getKey().toLowerCase())) {
                 spark.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");
@@ -45,6 +56,33 @@ public final class DeltaTables {
     /** Replaces the table's rows; the table keeps its schema, constraints and history. */
     public static Commit overwrite(Dataset<Row> df, String path) {
         df.write().format("delta").mode("overwrite").save(path);
+        return lastCommit(df.sparkSession(), path);
+    }
+
+    /**
+     * Makes the table hold exactly the rows of df, matched on the key columns (null-safe): rows that
+     * differ are updated, new ones inserted, vanished ones deleted, equal ones left alone. A rerun on
+     * the same input therefore leaves the contents as they were and adds no change to the Change Data
+     * Feed. The commit's row count is the table's row count after the write.
+     */
+    public static Commit sync(Dataset<Row> df, String path, List<String> key) {
+        SparkSession spark = df.sparkSession();
+        Column on = lit(true);
+        for (String k : key) on = on.and(col("t." + k).eqNullSafe(col("s." + k)));
+        Column same = lit(true);
+        for (String c : df.columns()) if (!key.contains(c)) same = same.and(col("t." + c).eqNullSafe(col("s." + c)));
+        DeltaTable.forPath(spark, path).as("t").merge(df.as("s"), on)
+                .whenMatched(not(same)).updateAll()
+                .whenNotMatched().insertAll()
+                .whenNotMatchedBySource().delete()
+                .execute();
+        Commit last = lastCommit(spark, path);
+        return new Commit(path, last.version(), spark.read().format("delta").load(path).count());
+    }
+
+    /** Replaces the rows that match the condition (SQL) with df's rows, which must all match it. */
+    public static Commit replaceWhere(Dataset<Row> df, String path, String condition) {
+        df.write().format("delta").mode("overwrite").option("replaceWhere", condition).save(path);
         return lastCommit(df.sparkSession(), path);
     }
 
