@@ -73,10 +73,16 @@ public final class GoldStage {
             GoldInputs in = new GoldInputs(silver, reference, k, currentYear);
             Map<String, Commit> commits = new LinkedHashMap<>();
             for (GoldTable t : Pipeline.GOLD) {
-                Dataset<Row> rows = t.build(in);
+                // MERGE reads its source more than once: computed once here.
+                Dataset<Row> rows = t.build(in).persist(StorageLevel.MEMORY_AND_DISK());
                 String path = warehouse.gold(t.name());
-                DeltaTables.ensure(spark, path, rows.schema(), GOLD_NOT_NULL, GOLD_PROPERTIES, Map.of());
-                Commit c = DeltaTables.sync(rows, path, t.key());
+                Commit c;
+                try {
+                    DeltaTables.ensure(spark, path, rows.schema(), GOLD_NOT_NULL, GOLD_PROPERTIES, Map.of());
+                    c = DeltaTables.sync(rows, path, t.key());
+                } finally {
+                    rows.unpersist();
+                }
                 LOG.info("gold/{}: {} rows, version {}", t.name(), c.rows(), c.version());
                 commits.put("gold/" + t.name(), c);
             }

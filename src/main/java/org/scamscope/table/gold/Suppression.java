@@ -95,11 +95,12 @@ public final class Suppression {
             df = materialise(df, next);
         }
 
+        // A cell with no value has nothing to hide: it is not named among the suppressed ones.
+        Map<String, Column> publishedFlags = new LinkedHashMap<>();
+        for (String c : published) publishedFlags.put(c, flag(c).and(col(c).isNotNull()));
         Map<String, Column> shown = new LinkedHashMap<>();
         for (String c : published) shown.put(c, when(not(flag(c)), col(c)));
-        Map<String, Column> publishedFlags = new LinkedHashMap<>();
-        for (String c : published) publishedFlags.put(c, flag(c));
-        df = df.withColumns(shown).withColumns(flagColumns(publishedFlags));
+        df = df.withColumns(flagColumns(publishedFlags)).withColumns(shown);
         return df.drop(hidden.keySet().stream().map(c -> HIDDEN + c).toArray(String[]::new));
     }
 
