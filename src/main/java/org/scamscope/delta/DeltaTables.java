@@ -63,10 +63,12 @@ public final class DeltaTables {
      * Makes the table hold exactly the rows of df, matched on the key columns (null-safe): rows that
      * differ are updated, new ones inserted, vanished ones deleted, equal ones left alone. A rerun on
      * the same input therefore leaves the contents as they were and adds no change to the Change Data
-     * Feed. The commit's row count is the table's row count after the write.
+     * Feed. The commit's row count is df's, which the table now holds (df is best persisted: MERGE
+     * reads it more than once).
      */
     public static Commit sync(Dataset<Row> df, String path, List<String> key) {
         SparkSession spark = df.sparkSession();
+        long rows = df.count();
         Column on = lit(true);
         for (String k : key) on = on.and(col("t." + k).eqNullSafe(col("s." + k)));
         Column same = lit(true);
@@ -77,7 +79,7 @@ public final class DeltaTables {
                 .whenNotMatchedBySource().delete()
                 .execute();
         Commit last = lastCommit(spark, path);
-        return new Commit(path, last.version(), spark.read().format("delta").load(path).count());
+        return new Commit(path, last.version(), rows);
     }
 
     /** Replaces the rows that match the condition (SQL) with df's rows, which must all match it. */

@@ -85,6 +85,8 @@ public final class GoldStage {
                 }
                 LOG.info("gold/{}: {} rows, version {}", t.name(), c.rows(), c.version());
                 commits.put("gold/" + t.name(), c);
+                // Tables built from this one (the overview) read it as written, not built again.
+                in = in.withBuilt(t.name(), spark.read().format("delta").load(path));
             }
             Dataset<Row> findings = BreakdownCheck.findings(in).withColumn("run_id", lit(runId));
             List<DataQualityFinding> found = findings.orderBy("check", "dataset", "record_id").collectAsList().stream()

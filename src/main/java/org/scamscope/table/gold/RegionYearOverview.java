@@ -14,8 +14,8 @@ import static org.apache.spark.sql.functions.*;
 
 /**
  * gold/region_year_overview: the analyst's front page, one row per region and year found in any
- * other gold table, with the headline figures of each. It is built from those tables, after their
- * suppression, so it shows nothing they hide: a victims cell hidden there is null here and named
+ * other gold table, with the headline figures of each. It is built from those tables (as written,
+ * when the stage has written them), after their suppression, so it shows nothing they hide: a victims cell hidden there is null here and named
  * in suppressed_cells. A null elsewhere means the other table has no row for that region and year
  * (no records, or no estimate).
  *
@@ -63,13 +63,13 @@ public final class RegionYearOverview implements GoldTable {
                 new Pick("workforce_high", workforce, "value_high"),
                 new Pick("victim_losses_usd_central", col("metric").equalTo("victim_losses"), "value_central"));
 
-        Dataset<Row> victims = pivot(new VictimsByRegionYear().build(in), victimPicks, true);
-        Dataset<Row> compounds = new CompoundsByRegionYear().build(in).select(cols(KEY, "compounds_operating",
+        Dataset<Row> victims = pivot(in.gold(new VictimsByRegionYear()), victimPicks, true);
+        Dataset<Row> compounds = in.gold(new CompoundsByRegionYear()).select(cols(KEY, "compounds_operating",
                 "compounds_new", "compounds_raided", "compounds_closed", "workers_low", "workers_high"));
-        Dataset<Row> enforcement = new EnforcementByRegionYear().build(in).withColumnRenamed("incidents", "enforcement_incidents")
+        Dataset<Row> enforcement = in.gold(new EnforcementByRegionYear()).withColumnRenamed("incidents", "enforcement_incidents")
                 .select(cols(KEY, "enforcement_incidents", "persons_detained", "persons_rescued", "persons_deported",
                         "assets_seized_usd"));
-        Dataset<Row> estimates = pivot(new RevenueByRegionYear().build(in), revenuePicks, false);
+        Dataset<Row> estimates = pivot(in.gold(new RevenueByRegionYear()), revenuePicks, false);
 
         var key = CollectionConverters.asScala(KEY).toSeq();
         Dataset<Row> joined = victims.join(compounds, key, "full_outer").join(enforcement, key, "full_outer")
