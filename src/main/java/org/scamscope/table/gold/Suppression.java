@@ -3,6 +3,8 @@ package org.scamscope.table.gold;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,11 +26,12 @@ import static org.apache.spark.sql.functions.*;
  * smallest shown part is hidden too (or the total, when no part is left to hide). Cells that
  * describe the persons of a count (their losses, their most frequent citizenship) are hidden
  * whenever that count is. Rules are applied until nothing changes, so a cell hidden for one group
- * is accounted for in every other group it belongs to.
+ * is accounted for in every other group it belongs to. Where the rows of a partition add up to a
+ * total published in another table, the same complement applies across those rows.
  *
  * <p>Each row gets {@code suppressed} (any cell hidden) and {@code suppressed_cells} (which, in
  * the order declared), so a null left by suppression is told apart from a null for "no data".
- * Recovery across rows (a country minus its other subdivisions) is not covered.
+ * Recovery across region levels (a country minus its other subdivisions) is not covered.
  */
 public final class Suppression {
     public static final String FLAG = "suppressed";
@@ -37,10 +40,13 @@ public final class Suppression {
 
     private record Group(String total, List<String> parts) {}
 
+    private record AcrossRows(String cell, List<String> partition, List<String> tieBreak) {}
+
     private final int k;
     private final List<String> counts = new ArrayList<>();
     private final List<Group> groups = new ArrayList<>();
     private final Map<String, List<String>> describes = new LinkedHashMap<>();
+    private final List<AcrossRows> acrossRows = new ArrayList<>();
 
     private Suppression(int k) {
         this.k = k;
@@ -72,6 +78,16 @@ public final class Suppression {
         return this;
     }
 
+    /**
+     * The cell of the rows of a partition are parts of a total published elsewhere (the flows into a
+     * region add up to its victims): when exactly one row's cell is hidden, the smallest shown one
+     * is hidden too, ties going to the first row by the tie-break columns.
+     */
+    public Suppression acrossRows(String cell, List<String> partition, List<String> tieBreak) {
+        acrossRows.add(new AcrossRows(cell, partition, tieBreak));
+        return this;
+    }
+
     public Dataset<Row> apply(Dataset<Row> df) {
         Set<String> published = new LinkedHashSet<>(counts);
         groups.forEach(g -> {
@@ -87,10 +103,11 @@ public final class Suppression {
         for (String c : tested) hidden.put(c, coalesce(col(c).between(1, k - 1), lit(false)));
         df = materialise(df, hidden);
         // Each round can only hide more; one round per rule is enough for any chain of them.
-        for (int round = 0; round <= groups.size() + describes.size(); round++) {
+        for (int round = 0; round <= groups.size() + describes.size() + acrossRows.size(); round++) {
             Map<String, Column> next = new LinkedHashMap<>();
             for (String c : hidden.keySet()) next.put(c, flag(c));
             for (Group g : groups) complement(g, next);
+            for (AcrossRows a : acrossRows) complement(a, next);
             describes.forEach((count, cells) -> cells.forEach(c -> next.put(c, next.get(c).or(flag(count)))));
             df = materialise(df, next);
         }
@@ -142,6 +159,16 @@ public final class Suppression {
             next.put(p, next.get(p).or(totalHidden).or(needsOne.and(smallest)));
         }
         next.put(g.total(), next.get(g.total()).or(needsOne.and(not(anyCandidate))));
+    }
+
+    /** Adds to next the row cell a partition must hide, judged on this round's flags. */
+    private static void complement(AcrossRows a, Map<String, Column> next) {
+        Column[] partition = a.partition().stream().map(functions::col).toArray(Column[]::new);
+        List<Column> order = new ArrayList<>(List.of(candidate(a.cell()).desc(), col(a.cell()).asc()));
+        a.tieBreak().forEach(c -> order.add(col(c).asc_nulls_first()));
+        Column hiddenInPartition = sum(when(flag(a.cell()), 1).otherwise(0)).over(Window.partitionBy(partition));
+        Column first = row_number().over(Window.partitionBy(partition).orderBy(order.toArray(new Column[0]))).equalTo(1);
+        next.put(a.cell(), next.get(a.cell()).or(hiddenInPartition.equalTo(1).and(candidate(a.cell())).and(first)));
     }
 
     private static Column candidate(String part) {

@@ -100,6 +100,23 @@ class SuppressionTest {
     }
 
     @Test
+    void rowsThatAddUpToATotalPublishedElsewhereAreComplementedAcrossRows() {
+        List<String> c = List.of("p", "n");
+        // Partition 1: one hidden row (2), the smallest shown (6) goes; ties would go to the first id.
+        // Partition 2: two hidden rows already. Partition 3: nothing hidden.
+        Dataset<Row> out = Suppression.withK(5).counts("n").acrossRows("n", List.of("p"), List.of("id")).apply(cells(c,
+                new Object[]{"a", 1, 2}, new Object[]{"b", 1, 6}, new Object[]{"c", 1, 9},
+                new Object[]{"d", 2, 2}, new Object[]{"e", 2, 3}, new Object[]{"f", 2, 9},
+                new Object[]{"g", 3, 5}, new Object[]{"h", 3, 5})).cache();
+        assertRow(byId(out, "a"), c, new Object[]{1, null}, "n");
+        assertRow(byId(out, "b"), c, new Object[]{1, null}, "n");
+        assertRow(byId(out, "c"), c, new Object[]{1, 9});
+        assertRow(byId(out, "f"), c, new Object[]{2, 9});
+        assertRow(byId(out, "g"), c, new Object[]{3, 5});
+        assertRow(byId(out, "h"), c, new Object[]{3, 5});
+    }
+
+    @Test
     void kOfOneHidesNothing() {
         List<String> c = List.of("total", "a", "b");
         Dataset<Row> out = Suppression.withK(1).counts("total", "a", "b").group("total", "a", "b")

@@ -40,11 +40,22 @@ class VictimFlowsByYearTest {
     @Test
     void corridorsAreCountedAtEveryLevelAndSmallOnesSuppressed() {
         assertCells(flow("subdivision", "KH-18", F, "CHN"), "citizenship_name", "China", "victims", 5, "suppressed", false);
+        assertCells(flow("subdivision", "KH-18", F, null), "victims", null, "suppressed", true);
         assertCells(flow("subdivision", "KH-18", F, "VNM"), "citizenship_name", "Viet Nam", "victims", null,
                 "suppressed", true, "suppressed_cells", List.of("victims"));
         // 4 in KH-18 and 1 with no province make 5 at country level: shown there.
         assertCells(flow("country", "KHM", F, "VNM"), "victims", 5, "suppressed", false);
         assertCells(flow("world", "001", F, "VNM"), "victims", 5);
+    }
+
+    @Test
+    void aLoneHiddenCorridorTakesTheSmallestOtherWithIt() {
+        // Into Cambodia: CHN 5, VNM 5, unknown 2 (hidden). The 12 victims are published elsewhere, so
+        // unknown = 12 - 5 - 5 unless one more goes: the smallest, CHN before VNM on the tie.
+        assertCells(flow("country", "KHM", F, "CHN"), "victims", null, "suppressed", true, "suppressed_cells", List.of("victims"));
+        assertCells(flow("country", "KHM", F, "VNM"), "victims", 5);
+        // Into KH-18: CHN 5, VNM 4, unknown 2: two hidden already, CHN stays.
+        assertCells(flow("subdivision", "KH-18", F, "CHN"), "victims", 5);
     }
 
     @Test
