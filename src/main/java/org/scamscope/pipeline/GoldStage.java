@@ -32,7 +32,7 @@ import static org.apache.spark.sql.functions.lit;
  * run's findings in place of the earlier ones of the same checks.
  */
 public final class GoldStage {
-    /** The setting that gives k, the smallest count of persons published. */
+    /** The setting that gives k, the smallest count of persons published (GoldInputs.DEFAULT_K when unset). */
     public static final String K_SETTING = "gold.k";
     public static final String DATA_QUALITY = "data_quality";
     static final Map<String, String> GOLD_PROPERTIES = Map.of("delta.enableChangeDataFeed", "true");
@@ -44,7 +44,19 @@ public final class GoldStage {
      * @param commits keyed "gold/&lt;name&gt;" for each table and "ops/data_quality"
      * @param findings this run's data-quality findings, for the run summary
      */
-    public record Result(Map<String, Commit> commits, List<DataQualityFinding> findings) {}
+    public record Result(Map<String, Commit> commits, List<DataQualityFinding> findings) {
+        /** How many findings the summary prints; the rest are in ops/data_quality. */
+        public static final int SHOWN_FINDINGS = 20;
+
+        /** Adds the tables written and the findings (the first SHOWN_FINDINGS) to a run summary. */
+        public void addTo(RunSummary summary) {
+            summary.written.putAll(commits);
+            findings.stream().limit(SHOWN_FINDINGS).forEach(f -> summary.notes.add(f.describe()));
+            if (findings.size() > SHOWN_FINDINGS) {
+                summary.notes.add(String.format("data quality: %d more findings in ops/%s", findings.size() - SHOWN_FINDINGS, DATA_QUALITY));
+            }
+        }
+    }
 
     private final SparkSession spark;
     private final Warehouse warehouse;

@@ -8,17 +8,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scamscope.TestSpark;
+import org.scamscope.delta.DeltaTables;
 import org.scamscope.delta.DeltaTables.Commit;
 import org.scamscope.reference.ReferenceData;
 import org.scamscope.pipeline.GoldStage;
 import org.scamscope.pipeline.Pipeline;
+import org.scamscope.pipeline.RunSummary;
 import org.scamscope.pipeline.Warehouse;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,5 +110,28 @@ class GoldStageTest {
                 120L, 105L, "nationality breakdown 'CHN:80;VNM:25' adds up to 105, persons_detained is 120"), f);
         assertEquals("data quality nationality_breakdown_total: enforcement_actions r2 (fixture.csv row 1): "
                 + "nationality breakdown 'CHN:80;VNM:25' adds up to 105, persons_detained is 120", f.describe());
+    }
+
+    @Test
+    void theRunSummaryListsEveryGoldTableWithRowsAndVersionAndTheFindings() {
+        RunSummary summary = new RunSummary("run-2");
+        second.addTo(summary);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        summary.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        for (Map.Entry<String, Commit> c : second.commits().entrySet()) {
+            assertTrue(printed.matches("(?s).*\\n" + c.getKey() + " +" + c.getValue().version() + " +" + c.getValue().rows() + "\\n.*"),
+                    c.getKey() + " in\n" + printed);
+        }
+        assertTrue(printed.contains(second.findings().get(0).describe()), printed);
+    }
+
+    @Test
+    void aTableCreatedWithoutChangeDataFeedGetsIt() {
+        String path = root.resolve("older").toString();
+        spark.range(3).write().format("delta").save(path);
+        DeltaTables.ensure(spark, path, spark.range(1).schema(), Set.of(), Map.of("delta.enableChangeDataFeed", "true"), Map.of());
+        Row detail = DeltaTable.forPath(spark, path).detail().first();
+        assertEquals("true", detail.<String, String>getJavaMap(detail.fieldIndex("properties")).get("delta.enableChangeDataFeed"));
     }
 }
