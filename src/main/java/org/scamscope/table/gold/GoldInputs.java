@@ -4,8 +4,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.scamscope.reference.ReferenceData;
 
-import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,11 +28,6 @@ public record GoldInputs(Map<String, Dataset<Row>> silver, ReferenceData referen
 
     public GoldInputs(Map<String, Dataset<Row>> silver, ReferenceData reference, int k, int currentYear) {
         this(silver, reference, k, currentYear, Map.of());
-    }
-
-    /** Inputs whose current year is this year (UTC). */
-    public static GoldInputs of(Map<String, Dataset<Row>> silver, ReferenceData reference, int k) {
-        return new GoldInputs(silver, reference, k, Year.now(ZoneOffset.UTC).getValue());
     }
 
     /** These inputs with one more gold table built. */

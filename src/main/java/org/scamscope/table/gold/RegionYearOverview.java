@@ -3,7 +3,6 @@ package org.scamscope.table.gold;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +70,7 @@ public final class RegionYearOverview implements GoldTable {
                         "assets_seized_usd"));
         Dataset<Row> estimates = pivot(in.gold(new RevenueByRegionYear()), revenuePicks, false);
 
-        var key = CollectionConverters.asScala(KEY).toSeq();
+        var key = Regions.seq(KEY);
         Dataset<Row> joined = victims.join(compounds, key, "full_outer").join(enforcement, key, "full_outer")
                 .join(estimates, key, "full_outer");
         Map<String, Column> hidden = new LinkedHashMap<>();

@@ -21,7 +21,6 @@ public final class Regions {
     public static final String LEVEL = "region_level";
     public static final String CODE = "region_code";
     public static final String NAME = "region_name";
-    public static final List<String> COLUMNS = List.of(LEVEL, CODE, NAME);
 
     public static final String SUBDIVISION = "subdivision";
     public static final String COUNTRY = "country";
@@ -111,7 +110,7 @@ public final class Regions {
                 .dropDuplicates(LEVEL, CODE);
     }
 
-    private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+    static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
         return CollectionConverters.asScala(list).toSeq();
     }
 }

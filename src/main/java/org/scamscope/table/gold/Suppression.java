@@ -140,7 +140,7 @@ public final class Suppression {
     }
 
     /** Adds to next the cells group g must hide, judged on this round's flags. */
-    private void complement(Group g, Map<String, Column> next) {
+    private static void complement(Group g, Map<String, Column> next) {
         Column totalHidden = flag(g.total());
         Column hiddenParts = lit(0);
         for (String p : g.parts()) hiddenParts = hiddenParts.plus(when(flag(p), 1).otherwise(0));
