@@ -38,7 +38,8 @@ public final class Regions {
     /**
      * Aggregates rows at every region level: the output has the region columns, the keys and the
      * aggregates. A record whose country is unknown cannot be placed in a country or sub-region, so
-     * it counts at world level only; likewise a country that M49 puts in no sub-region (Antarctica).
+     * it counts at world level only; a country M49 puts in no sub-region (Antarctica) counts at its
+     * own level and the world's.
      * A subdivision given without its country is placed in the country the subdivision belongs to.
      *
      * @param keys columns of rows grouped at every level besides the region (e.g. year, victim_type)
