@@ -6,17 +6,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 
 /** Path-based Delta tables: created with their constraints, written whole, asked for version and metrics. */
 public final class DeltaTables {
@@ -27,8 +22,8 @@ public final class DeltaTables {
 
     /**
      * Creates the table if it does not exist, with NOT NULL on the given columns, the given
-     * properties and CHECK constraints (name -> SQL), and adds the properties and constraints it lacks
-     * (a table created before a property was asked for, e.g. Change Data Feed, gets it now).
+     * properties and CHECK constraints (name -> SQL), and adds constraints it lacks.
+     * A table created before a property was asked for (e.g. Change Data Feed) gets it now.
      */
     public static void ensure(SparkSession spark, String path, StructType schema, Set<String> notNull,
                               Map<String, String> properties, Map<String, String> checks) {
@@ -43,14 +38,19 @@ public final class DeltaTables {
         }
         Row detail = DeltaTable.forPath(spark, path).detail().first();
         Map<String, String> existing = detail.getJavaMap(detail.fieldIndex("properties"));
-        String missing = properties.entrySet().stream().filter(p -> !p.getValue().equals(existing.get(p.getKey())))
-                .map(p -> "'" + p.getKey() + "' = '" + p.getValue() + "'").collect(Collectors.joining(", "));
-        if (!missing.isEmpty()) spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (" + missing + ")");
         for (Map.Entry<String, String> c : checks.entrySet()) {
             if (!existing.containsKey("delta.constraints." + c.getKey().toLowerCase())) {
                 spark.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");
             }
         }
+        Row now = DeltaTable.forPath(spark, path).detail().first();
+        Map<String, String> set = now.getJavaMap(now.fieldIndex("properties"));
+        String missing = "";
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            if (p.getValue().equals(set.get(p.getKey()))) continue;
+            missing += (missing.isEmpty() ? "" : ", ") + "'" + p.getKey() + "' = '" + p.getValue() + "'";
+        }
+        if (!missing.isEmpty()) spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (" + missing + ")");
     }
 
     /** Replaces the table's rows; the table keeps its schema, constraints and history. */
@@ -66,20 +66,21 @@ public final class DeltaTables {
      * Feed. The commit's row count is df's, which the table now holds (df is best persisted: MERGE
      * reads it more than once).
      */
-    public static Commit sync(Dataset<Row> df, String path, List<String> key) {
+    public static Commit sync(Dataset<Row> df, String path, java.util.List<String> key) {
         SparkSession spark = df.sparkSession();
         long rows = df.count();
-        Column on = lit(true);
-        for (String k : key) on = on.and(col("t." + k).eqNullSafe(col("s." + k)));
-        Column same = lit(true);
-        for (String c : df.columns()) if (!key.contains(c)) same = same.and(col("t." + c).eqNullSafe(col("s." + c)));
+        Column on = functions.lit(true);
+        for (String k : key) on = on.and(functions.col("t." + k).eqNullSafe(functions.col("s." + k)));
+        Column same = functions.lit(true);
+        for (String c : df.columns()) {
+            if (!key.contains(c)) same = same.and(functions.col("t." + c).eqNullSafe(functions.col("s." + c)));
+        }
         DeltaTable.forPath(spark, path).as("t").merge(df.as("s"), on)
-                .whenMatched(not(same)).updateAll()
+                .whenMatched(functions.not(same)).updateAll()
                 .whenNotMatched().insertAll()
                 .whenNotMatchedBySource().delete()
                 .execute();
-        Commit last = lastCommit(spark, path);
-        return new Commit(path, last.version(), rows);
+        return new Commit(path, lastCommit(spark, path).version(), rows);
     }
 
     /** Replaces the rows that match the condition (SQL) with df's rows, which must all match it. */
