@@ -43,11 +43,9 @@ public final class DeltaTables {
                 spark.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");
             }
         }
-        Row now = DeltaTable.forPath(spark, path).detail().first();
-        Map<String, String> set = now.getJavaMap(now.fieldIndex("properties"));
         String missing = "";
         for (Map.Entry<String, String> p : properties.entrySet()) {
-            if (p.getValue().equals(set.get(p.getKey()))) continue;
+            if (p.getValue().equals(existing.get(p.getKey()))) continue;
             missing += (missing.isEmpty() ? "" : ", ") + "'" + p.getKey() + "' = '" + p.getValue() + "'";
         }
         if (!missing.isEmpty()) spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (" + missing + ")");
