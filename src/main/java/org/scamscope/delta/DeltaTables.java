@@ -2,9 +2,11 @@ package org.scamscope.delta;
 
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -23,6 +25,7 @@ public final class DeltaTables {
     /**
      * Creates the table if it does not exist, with NOT NULL on the given columns, the given
      * properties and CHECK constraints (name -> SQL), and adds constraints it lacks.
+     * A table created before a property was asked for (e.g. Change Data Feed) gets it now.
      */
     public static void ensure(SparkSession spark, String path, StructType schema, Set<String> notNull,
                               Map<String, String> properties, Map<String, String> checks) {
@@ -45,11 +48,47 @@ public final class DeltaTables {
                 spark.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");
             }
         }
+        String missing = "";
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            if (p.getValue().equals(existing.get(p.getKey()))) continue;
+            missing += (missing.isEmpty() ? "" : ", ") + "'" + p.getKey() + "' = '" + p.getValue() + "'";
+        }
+        if (!missing.isEmpty()) spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (" + missing + ")");
     }
 
     /** Replaces the table's rows; the table keeps its schema, constraints and history. */
     public static Commit overwrite(Dataset<Row> df, String path) {
         df.write().format("delta").mode("overwrite").save(path);
+        return lastCommit(df.sparkSession(), path);
+    }
+
+    /**
+     * Makes the table hold exactly the rows of df, matched on the key columns (null-safe): rows that
+     * differ are updated, new ones inserted, vanished ones deleted, equal ones left alone. A rerun on
+     * the same input therefore leaves the contents as they were and adds no change to the Change Data
+     * Feed. The commit's row count is df's, which the table now holds (df is best persisted: MERGE
+     * reads it more than once).
+     */
+    public static Commit sync(Dataset<Row> df, String path, java.util.List<String> key) {
+        SparkSession spark = df.sparkSession();
+        long rows = df.count();
+        Column on = functions.lit(true);
+        for (String k : key) on = on.and(functions.col("t." + k).eqNullSafe(functions.col("s." + k)));
+        Column same = functions.lit(true);
+        for (String c : df.columns()) {
+            if (!key.contains(c)) same = same.and(functions.col("t." + c).eqNullSafe(functions.col("s." + c)));
+        }
+        DeltaTable.forPath(spark, path).as("t").merge(df.as("s"), on)
+                .whenMatched(functions.not(same)).updateAll()
+                .whenNotMatched().insertAll()
+                .whenNotMatchedBySource().delete()
+                .execute();
+        return new Commit(path, lastCommit(spark, path).version(), rows);
+    }
+
+    /** Replaces the rows that match the condition (SQL) with df's rows, which must all match it. */
+    public static Commit replaceWhere(Dataset<Row> df, String path, String condition) {
+        df.write().format("delta").mode("overwrite").option("replaceWhere", condition).save(path);
         return lastCommit(df.sparkSession(), path);
     }
 

@@ -1,0 +1,114 @@
+package org.scamscope.pipeline;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.scamscope.delta.DeltaTables;
+import org.scamscope.delta.DeltaTables.Commit;
+import org.scamscope.reference.ReferenceData;
+import org.scamscope.table.SilverTable;
+import org.scamscope.table.gold.BreakdownCheck;
+import org.scamscope.table.gold.DataQualityFinding;
+import org.scamscope.table.gold.GoldInputs;
+import org.scamscope.table.gold.GoldTable;
+import org.scamscope.table.gold.Regions;
+
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * From the silver tables in the warehouse to the gold tables and the cross-check findings. Each
+ * gold table is synchronised with its new rows (Delta MERGE on its key), so a rerun on the same
+ * silver leaves its contents, and its Change Data Feed, as they were; ops/data_quality gets this
+ * run's findings in place of the earlier ones of the same checks.
+ */
+public final class GoldStage {
+    /** The setting that gives k, the smallest count of persons published (GoldInputs.DEFAULT_K when unset). */
+    public static final String K_SETTING = "gold.k";
+    public static final String DATA_QUALITY = "data_quality";
+    static final Map<String, String> GOLD_PROPERTIES = Map.of("delta.enableChangeDataFeed", "true");
+    /** Every gold row is about a place and a year; other key columns may be null (an unknown citizenship). */
+    private static final Set<String> GOLD_NOT_NULL = Set.of(Regions.LEVEL, Regions.CODE, "year");
+    private static final Logger LOG = LogManager.getLogger(GoldStage.class);
+
+    /**
+     * @param commits keyed "gold/&lt;name&gt;" for each table and "ops/data_quality"
+     * @param findings this run's data-quality findings, for the run summary
+     */
+    public record Result(Map<String, Commit> commits, List<DataQualityFinding> findings) {
+        /** How many findings the summary prints; the rest are in ops/data_quality. */
+        public static final int SHOWN_FINDINGS = 20;
+
+        /** Adds the tables written and the findings (the first SHOWN_FINDINGS) to a run summary. */
+        public void addTo(RunSummary summary) {
+            summary.written.putAll(commits);
+            findings.stream().limit(SHOWN_FINDINGS).forEach(f -> summary.notes.add(f.describe()));
+            if (findings.size() > SHOWN_FINDINGS) {
+                summary.notes.add(String.format("data quality: %d more findings in ops/%s", findings.size() - SHOWN_FINDINGS, DATA_QUALITY));
+            }
+        }
+    }
+
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private final ReferenceData reference;
+    private final int k;
+
+    public GoldStage(SparkSession spark, Warehouse warehouse, ReferenceData reference, int k) {
+        this.spark = spark;
+        this.warehouse = warehouse;
+        this.reference = reference;
+        this.k = k;
+    }
+
+    /** Builds and writes with this year (UTC) as the year compounds still operating are counted to. */
+    public Result run(String runId) {
+        return run(runId, Year.now(ZoneOffset.UTC).getValue());
+    }
+
+    public Result run(String runId, int currentYear) {
+        Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
+        for (SilverTable t : Pipeline.SILVER) {
+            // Read once: every gold table and the overview read the same silver rows.
+            silver.put(t.name(), spark.read().format("delta").load(warehouse.silver(t.name())).persist(StorageLevel.MEMORY_AND_DISK()));
+        }
+        try {
+            GoldInputs in = new GoldInputs(silver, reference, k, currentYear);
+            Map<String, Commit> commits = new LinkedHashMap<>();
+            for (GoldTable t : Pipeline.GOLD) {
+                // MERGE reads its source more than once: computed once here.
+                Dataset<Row> rows = t.build(in).persist(StorageLevel.MEMORY_AND_DISK());
+                String path = warehouse.gold(t.name());
+                Commit c;
+                try {
+                    DeltaTables.ensure(spark, path, rows.schema(), GOLD_NOT_NULL, GOLD_PROPERTIES, Map.of());
+                    c = DeltaTables.sync(rows, path, t.key());
+                } finally {
+                    rows.unpersist();
+                }
+                LOG.info("gold/{}: {} rows, version {}", t.name(), c.rows(), c.version());
+                commits.put("gold/" + t.name(), c);
+                // Tables built from this one (the overview) read it as written, not built again.
+                in = in.withBuilt(t.name(), spark.read().format("delta").load(path));
+            }
+            Dataset<Row> findings = BreakdownCheck.findings(in).withColumn("run_id", lit(runId));
+            List<DataQualityFinding> found = findings.orderBy("check", "dataset", "record_id").collectAsList().stream()
+                    .map(DataQualityFinding::of).toList();
+            String path = warehouse.ops(DATA_QUALITY);
+            DeltaTables.ensure(spark, path, findings.schema(), Set.of("check", "dataset", "run_id"), Map.of(), Map.of());
+            commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(findings, path, "`check` = '" + BreakdownCheck.NAME + "'"));
+            return new Result(commits, found);
+        } finally {
+            silver.values().forEach(Dataset::unpersist);
+        }
+    }
+}

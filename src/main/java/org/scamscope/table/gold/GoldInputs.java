@@ -1,0 +1,51 @@
+package org.scamscope.table.gold;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.scamscope.reference.ReferenceData;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What every gold table is built from.
+ *
+ * @param silver the silver tables by dataset name (victims, compounds, revenue_estimates, enforcement_actions)
+ * @param k the smallest count of persons that may be published; smaller counts are suppressed
+ * @param currentYear the year a compound still operating is counted up to; given rather than read
+ *     from the clock inside the tables, so a build is reproducible
+ * @param built gold tables already built (and written), by name, for tables built from others
+ */
+public record GoldInputs(Map<String, Dataset<Row>> silver, ReferenceData reference, int k, int currentYear,
+                         Map<String, Dataset<Row>> built) {
+    public static final int DEFAULT_K = 5;
+
+    public GoldInputs {
+        if (k < 1) throw new IllegalArgumentException("k must be at least 1, got " + k);
+        silver = Map.copyOf(silver);
+        built = Map.copyOf(built);
+    }
+
+    public GoldInputs(Map<String, Dataset<Row>> silver, ReferenceData reference, int k, int currentYear) {
+        this(silver, reference, k, currentYear, Map.of());
+    }
+
+    /** These inputs with one more gold table built. */
+    public GoldInputs withBuilt(String name, Dataset<Row> rows) {
+        Map<String, Dataset<Row>> more = new HashMap<>(built);
+        more.put(name, rows);
+        return new GoldInputs(silver, reference, k, currentYear, more);
+    }
+
+    /** A gold table's rows: as built already, else built now. */
+    public Dataset<Row> gold(GoldTable table) {
+        Dataset<Row> rows = built.get(table.name());
+        return rows != null ? rows : table.build(this);
+    }
+
+    public Dataset<Row> silver(String dataset) {
+        Dataset<Row> df = silver.get(dataset);
+        if (df == null) throw new IllegalArgumentException("no silver table '" + dataset + "' among " + silver.keySet());
+        return df;
+    }
+}

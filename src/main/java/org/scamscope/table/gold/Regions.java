@@ -1,0 +1,117 @@
+package org.scamscope.table.gold;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.scamscope.reference.ReferenceData;
+import scala.jdk.javaapi.CollectionConverters;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * The region columns every gold table carries (region_level, region_code, region_name) and the one
+ * rollup that fills them: subdivision, country, UN M49 sub-region and world totals from one
+ * GROUPING SETS pass, so a country's figure is its subdivisions plus its records without a
+ * subdivision, a sub-region's is its countries, and the world's is every record.
+ */
+public final class Regions {
+    public static final String LEVEL = "region_level";
+    public static final String CODE = "region_code";
+    public static final String NAME = "region_name";
+
+    public static final String SUBDIVISION = "subdivision";
+    public static final String COUNTRY = "country";
+    public static final String SUBREGION = "subregion";
+    public static final String REGION_GROUP = "region_group";
+    public static final String WORLD = "world";
+    public static final String WORLD_CODE = "001";
+
+    private static final String SUB = "_r_subdivision";
+    private static final String CTRY = "_r_country";
+    private static final String SUBR = "_r_subregion";
+
+    private Regions() {}
+
+    /**
+     * Aggregates rows at every region level: the output has the region columns, the keys and the
+     * aggregates. A record whose country is unknown cannot be placed in a country or sub-region, so
+     * it counts at world level only; a country M49 puts in no sub-region (Antarctica) counts at its
+     * own level and the world's.
+     * A subdivision given without its country is placed in the country the subdivision belongs to.
+     *
+     * @param keys columns of rows grouped at every level besides the region (e.g. year, victim_type)
+     * @param aggregates named aggregate columns; names starting with "_r_" or "_g_" are reserved here
+     */
+    public static Dataset<Row> rollup(Dataset<Row> rows, ReferenceData ref, Column country, Column subdivision,
+                                      List<String> keys, List<Column> aggregates) {
+        Dataset<Row> subdivisions = ref.table("subdivisions").select(col("code").as("_r_sub_code"), col("country_alpha3").as("_r_sub_country"));
+        Dataset<Row> subregions = ref.table("countries").select(col("alpha3").as("_r_alpha3"), col("subregion_code").as(SUBR));
+        Dataset<Row> placed = rows.withColumn(SUB, subdivision).withColumn(CTRY, country)
+                .join(broadcast(subdivisions), col(SUB).equalTo(col("_r_sub_code")), "left")
+                .withColumn(CTRY, coalesce(col(CTRY), col("_r_sub_country")))
+                .join(broadcast(subregions), col(CTRY).equalTo(col("_r_alpha3")), "left");
+
+        List<Column> all = new ArrayList<>();
+        keys.forEach(k -> all.add(col(k)));
+        all.add(col(SUBR));
+        all.add(col(CTRY));
+        all.add(col(SUB));
+        List<List<Column>> sets = List.of(all, all.subList(0, keys.size() + 2), all.subList(0, keys.size() + 1), all.subList(0, keys.size()));
+
+        List<Column> aggs = new ArrayList<>(aggregates);
+        aggs.add(grouping(SUBR).as("_g_subregion"));
+        aggs.add(grouping(CTRY).as("_g_country"));
+        aggs.add(grouping(SUB).as("_g_subdivision"));
+        Dataset<Row> grouped = placed.groupingSets(seq(sets.stream().map(Regions::seq).toList()), all.toArray(new Column[0]))
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+
+        Column level = when(col("_g_subdivision").equalTo(0), lit(SUBDIVISION))
+                .when(col("_g_country").equalTo(0), lit(COUNTRY))
+                .when(col("_g_subregion").equalTo(0), lit(SUBREGION))
+                .otherwise(lit(WORLD));
+        Column code = when(col("_g_subdivision").equalTo(0), col(SUB))
+                .when(col("_g_country").equalTo(0), col(CTRY))
+                .when(col("_g_subregion").equalTo(0), col(SUBR))
+                .otherwise(lit(WORLD_CODE));
+        List<Column> out = new ArrayList<>(List.of(col(LEVEL), col(CODE)));
+        keys.forEach(k -> out.add(col(k)));
+        for (String c : grouped.columns()) {
+            if (!keys.contains(c) && !c.startsWith("_r_") && !c.startsWith("_g_")) out.add(col(c));
+        }
+        // A group with no code at its level holds the records that level cannot place: they are
+        // already in the level above.
+        Dataset<Row> leveled = grouped.withColumn(LEVEL, level).withColumn(CODE, code).filter(col(CODE).isNotNull())
+                .select(out.toArray(new Column[0]));
+        return withNames(leveled, ref);
+    }
+
+    /** Adds region_name after region_level and region_code, from the reference data. */
+    public static Dataset<Row> withNames(Dataset<Row> df, ReferenceData ref) {
+        Dataset<Row> names = names(ref).withColumnRenamed(LEVEL, "_n_level").withColumnRenamed(CODE, "_n_code");
+        List<Column> out = new ArrayList<>(List.of(col(LEVEL), col(CODE), col(NAME)));
+        for (String c : df.columns()) if (!c.equals(LEVEL) && !c.equals(CODE)) out.add(col(c));
+        return df.join(broadcast(names), col(LEVEL).equalTo(col("_n_level")).and(col(CODE).equalTo(col("_n_code"))), "left")
+                .select(out.toArray(new Column[0]));
+    }
+
+    /** (region_level, region_code, region_name) for every place a gold row can be about. */
+    public static Dataset<Row> names(ReferenceData ref) {
+        Dataset<Row> countries = ref.table("countries");
+        return ref.table("subdivisions").select(lit(SUBDIVISION).as(LEVEL), col("code").as(CODE), col("name").as(NAME))
+                .union(countries.select(lit(COUNTRY), col("alpha3"), col("name")))
+                .union(countries.select(lit(SUBREGION), col("subregion_code"), col("subregion_name")))
+                // Estimates may be published for an M49 region (Asia), which silver files as a sub-region.
+                .union(countries.select(lit(SUBREGION), col("region_code"), col("region_name")))
+                .union(ref.table("region_groups").select(lit(REGION_GROUP), col("group_code"), col("name")))
+                .union(countries.sparkSession().range(1).select(lit(WORLD), lit(WORLD_CODE), lit("World")))
+                .filter(col(CODE).isNotNull())
+                .dropDuplicates(LEVEL, CODE);
+    }
+
+    static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+        return CollectionConverters.asScala(list).toSeq();
+    }
+}

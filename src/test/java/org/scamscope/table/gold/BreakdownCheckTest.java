@@ -1,0 +1,35 @@
+package org.scamscope.table.gold;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.scamscope.table.gold.Silver.*;
+
+/** The enforcement fixture: r2's breakdown (80 + 25) falls short of its 120 detained; r1 and d1 add up. */
+class BreakdownCheckTest {
+    @Test
+    void aBreakdownThatDoesNotAddUpIsAFinding() {
+        List<Row> found = BreakdownCheck.findings(inputs(List.of(), List.of(), List.of(),
+                EnforcementByRegionYearTest.actions(), 5, 2025)).collectAsList();
+        assertEquals(1, found.size(), found.toString());
+        assertCells(found.get(0), "check", "nationality_breakdown_total", "dataset", "enforcement_actions",
+                "record_id", "r2", "source_file", "fixture.csv", "source_row", 1L, "expected", 120L, "actual", 105L,
+                "message", "nationality breakdown 'CHN:80;VNM:25' adds up to 105, persons_detained is 120");
+    }
+
+    @Test
+    void aDeportationsBreakdownIsCheckedAgainstItsDeportees() {
+        List<Row> actions = List.of(
+                action("d1", "2024-04-13", "deportation", "KHM", null, 7, null, 130, "CHN:100", null, null, null),
+                action("d2", "2024-04-13", "deportation", "KHM", null, 7, null, 130, "CHN:100;VNM:30", null, null, null),
+                action("x1", "2024-04-13", "raid", "KHM", null, null, null, null, "CHN:100", null, null, null));
+        List<Row> found = BreakdownCheck.findings(inputs(List.of(), List.of(), List.of(), actions, 5, 2025)).collectAsList();
+        // d2 adds up to its deportees; x1 has no total to check against.
+        assertEquals(1, found.size(), found.toString());
+        assertCells(found.get(0), "record_id", "d1", "expected", 130L, "actual", 100L,
+                "message", "nationality breakdown 'CHN:100' adds up to 100, persons_deported is 130");
+    }
+}
