@@ -136,7 +136,7 @@ public final class Main {
         if (Files.isDirectory(warehouse.root())) {
             try {
                 RunLog.append(spark, warehouse, summary);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala code throws unchecked
                 System.err.println("scamscope: could not append the run to " + warehouse.ops("runs") + ": " + firstLine(e.getMessage()));
             }
         }
