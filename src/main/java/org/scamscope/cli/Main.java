@@ -94,6 +94,7 @@ public final class Main {
                 if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
                 JobConfig config = JobConfig.load(configFile, overrides);
                 if (!config.input().toFile().isDirectory()) throw ExitCodes.usage("input folder not found: " + config.input());
+                config.warehouse(); // a location the job cannot use is refused before Spark starts
                 SparkSession spark = spark(cl, config);
                 Job job = new Job(spark, config);
                 RunSummary summary = job.summary();
