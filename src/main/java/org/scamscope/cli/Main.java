@@ -33,7 +33,8 @@ import java.util.Map;
 public final class Main {
     private static final String USAGE = "scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--json-summary FILE]";
     private static final String COMMANDS = "\nCommands:\n"
-            + "  run                  load, validate and write the silver tables\n"
+            + "  run                  load, validate and write the silver tables, then the gold tables\n"
+            + "  aggregate            recompute the gold tables from the silver tables as they are\n"
             + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n\n";
 
     private Main() {}
@@ -90,16 +91,19 @@ public final class Main {
         overrides.put("warehouse", cl.getOptionValue("warehouse"));
         Path configFile = Path.of(cl.hasOption("config") ? cl.getOptionValue("config") : JobConfig.defaultFile().toString());
         switch (command) {
-            case "run" -> {
+            case "run", "aggregate" -> {
                 if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
                 JobConfig config = JobConfig.load(configFile, overrides);
-                if (!config.input().toFile().isDirectory()) throw ExitCodes.usage("input folder not found: " + config.input());
+                if (command.equals("run") && !config.input().toFile().isDirectory()) {
+                    throw ExitCodes.usage("input folder not found: " + config.input());
+                }
                 SparkSession spark = spark(cl, config);
                 Job job = new Job(spark, config);
                 RunSummary summary = job.summary();
                 summary.arguments = List.of(args);
                 try {
-                    job.run();
+                    if (command.equals("run")) job.run();
+                    else job.aggregateOnly();
                     summary.outcome = "ok";
                 } catch (ScamscopeException e) {
                     summary.outcome = "failed";

@@ -166,6 +166,30 @@ public final class Job {
         } finally {
             summary.datasets.forEach(d -> d.rows().unpersist());
         }
+        aggregate(ref);
+    }
+
+    /** The gold tables from the silver ones in the warehouse (also alone: `scamscope aggregate`). */
+    private void aggregate(ReferenceData ref) {
+        int k = config.getInt(GoldStage.K_SETTING, org.scamscope.table.gold.GoldInputs.DEFAULT_K);
+        new GoldStage(spark, warehouse, ref, k).run(runId).addTo(summary);
+        summary.lap("write gold");
+    }
+
+    /** Recomputes gold from the silver tables as they are, under the warehouse lock. */
+    public RunSummary aggregateOnly() {
+        for (SilverTable t : Pipeline.SILVER) {
+            if (!io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name()))) {
+                throw ExitCodes.usage("no silver table " + warehouse.silver(t.name()) + ": run 'scamscope run' first");
+            }
+        }
+        ReferenceData ref = ReferenceData.load(spark, config.confPath("reference"));
+        Duration lease = Duration.ofSeconds(config.getInt("lock.lease_seconds", 300));
+        try (WarehouseLock lock = WarehouseLock.acquire(warehouse.root(), runId, lease)) {
+            summary.lap("lock");
+            aggregate(ref);
+        }
+        return summary;
     }
 
     /** A run that stopped before writing leaves no empty warehouse folder behind. */

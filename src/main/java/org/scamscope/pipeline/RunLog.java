@@ -3,13 +3,17 @@ package org.scamscope.pipeline;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.scamscope.config.Json;
 import org.scamscope.delta.DeltaTables;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,11 +76,17 @@ public final class RunLog {
 
     /** Appends the run to ops/runs; blind appends of concurrent runs do not conflict in Delta. */
     public static DeltaTables.Commit append(SparkSession spark, Warehouse warehouse, RunSummary s) {
-        Dataset<Row> row = spark.sql("SELECT CAST(? AS STRING) AS run_id, CAST(? AS TIMESTAMP) AS started, "
-                + "CAST(? AS TIMESTAMP) AS ended, CAST(? AS STRING) AS outcome, CAST(? AS INT) AS exit_code, "
-                + "CAST(? AS STRING) AS error, CAST(? AS STRING) AS summary_json",
-                new Object[] {s.runId, s.started == null ? null : s.started.toString(), s.ended == null ? null : s.ended.toString(),
-                        s.outcome, s.exitCode, s.error, json(s)});
+        StructType schema = new StructType()
+                .add("run_id", DataTypes.StringType, false)
+                .add("started", DataTypes.TimestampType)
+                .add("ended", DataTypes.TimestampType)
+                .add("outcome", DataTypes.StringType)
+                .add("exit_code", DataTypes.IntegerType)
+                .add("error", DataTypes.StringType)
+                .add("summary_json", DataTypes.StringType);
+        Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(s.runId,
+                s.started == null ? null : Timestamp.from(s.started), s.ended == null ? null : Timestamp.from(s.ended),
+                s.outcome, s.exitCode, s.error, json(s))), schema);
         return DeltaTables.append(row, warehouse.ops("runs"));
     }
 }
