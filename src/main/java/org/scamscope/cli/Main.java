@@ -31,7 +31,7 @@ import java.util.Map;
 
 /** The command line: parses, loads the configuration, runs the job and prints its summary. */
 public final class Main {
-    private static final String USAGE = "scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--json-summary FILE]";
+    private static final String USAGE = "scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--full] [--prune] [--json-summary FILE]";
     private static final String COMMANDS = "\nCommands:\n"
             + "  run                  load, validate and write the silver tables, then the gold tables\n"
             + "  aggregate            recompute the gold tables from the silver tables as they are\n"
@@ -102,7 +102,7 @@ public final class Main {
                 RunSummary summary = job.summary();
                 summary.arguments = List.of(args);
                 try {
-                    if (command.equals("run")) job.run();
+                    if (command.equals("run")) job.run(new Job.Options(cl.hasOption("full"), cl.hasOption("prune")));
                     else job.aggregateOnly();
                     summary.outcome = "ok";
                 } catch (ScamscopeException e) {
@@ -167,6 +167,10 @@ public final class Main {
                 .desc("warehouse root for the Delta tables (default: the configuration's, ./warehouse)").get());
         o.addOption(Option.builder().longOpt("master").hasArg().argName("URL")
                 .desc("Spark master; default: the one spark-submit set, else local[*]").get());
+        o.addOption(Option.builder().longOpt("full")
+                .desc("take every input file again and rebuild silver (default: only new and changed files)").get());
+        o.addOption(Option.builder().longOpt("prune")
+                .desc("remove the rows of files that are no longer in the input").get());
         o.addOption(Option.builder().longOpt("json-summary").hasArg().argName("FILE")
                 .desc("also write the run's summary as JSON to FILE, for schedulers").get());
         o.addOption(Option.builder().longOpt("help").desc("print this help").get());

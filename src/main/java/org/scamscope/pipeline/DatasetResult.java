@@ -16,7 +16,13 @@ import java.util.Map;
  * @param warnings rows accepted with a warning, by rule
  */
 public record DatasetResult(SilverTable table, List<InputFile> files, Dataset<Row> rows, long read, long accepted,
-                            Map<String, Long> quarantinedByRule, Map<String, Long> warnings, String fatal) {
+                            Map<String, Long> quarantinedByRule, Map<String, Long> warnings, String fatal,
+                            List<Dataset<Row>> cached) {
+    /** Frees what evaluating the dataset cached. */
+    public void release() {
+        cached.forEach(Dataset::unpersist);
+    }
+
     public long quarantined() {
         return quarantinedByRule.values().stream().mapToLong(Long::longValue).sum();
     }
