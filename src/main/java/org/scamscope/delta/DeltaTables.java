@@ -132,9 +132,11 @@ public final class DeltaTables {
         long rows = 0;
         if (metrics != null) {
             // A write reports its output rows; a MERGE its rows inserted and updated.
-            if (metrics.containsKey("numOutputRows")) rows = Long.parseLong(metrics.get("numOutputRows"));
-            else rows = Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"))
-                    + Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0"));
+            if (metrics.containsKey("numTargetRowsInserted")) {
+                rows = Long.parseLong(metrics.get("numTargetRowsInserted")) + Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0"));
+            } else if (metrics.containsKey("numOutputRows")) {
+                rows = Long.parseLong(metrics.get("numOutputRows"));
+            }
         }
         return new Commit(path, h.getLong(0), rows);
     }

@@ -18,9 +18,13 @@ import java.util.Map;
 public record DatasetResult(SilverTable table, List<InputFile> files, Dataset<Row> rows, long read, long accepted,
                             Map<String, Long> quarantinedByRule, Map<String, Long> warnings, String fatal,
                             List<Dataset<Row>> cached) {
-    /** Frees what evaluating the dataset cached. */
+    /**
+     * Frees what evaluating the dataset cached, the latest first: uncaching a table that a cached
+     * one was built on makes Spark re-plan the dependent one from scratch, which on these wide
+     * plans takes the optimizer minutes.
+     */
     public void release() {
-        cached.forEach(Dataset::unpersist);
+        for (int i = cached.size() - 1; i >= 0; i--) cached.get(i).unpersist(false);
     }
 
     public long quarantined() {
