@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** scamscope history TABLE: the table's Delta history, oldest version first, one line a version. */
 final class HistoryCommand {
@@ -26,6 +28,7 @@ final class HistoryCommand {
             "numTargetRowsDeleted", "numUpdatedRows", "numDeletedRows", "numFiles", "numAddedFiles", "numRemovedFiles",
             "numTargetFilesAdded", "numTargetFilesRemoved", "numFilesToDelete", "numDeletedFiles");
     static final int VALUE_WIDTH = 40;
+    private static final Pattern EXPRESSION_ID = Pattern.compile("(\\w)#\\d+L?\\b");
 
     private HistoryCommand() {}
 
@@ -50,12 +53,13 @@ final class HistoryCommand {
         return ExitCodes.OK;
     }
 
-    /** The operation's parameters that are set (long values cut short), then its row and file counts. */
+    /** The operation's parameters that are set (long values cut short), then its row and file counts (METRICS). */
     static String details(Map<String, String> parameters, Map<String, String> metrics) {
         List<String> p = new ArrayList<>();
-        new java.util.TreeMap<>(parameters).forEach((k, v) -> {
+        new TreeMap<>(parameters).forEach((k, v) -> {
             if (v == null || v.isBlank() || v.equals("[]") || v.equals("{}") || v.equals("null")) return;
-            String one = v.replace('\n', ' ');
+            // Spark's expression ids (id#9960) say nothing to a reader and change from run to run.
+            String one = EXPRESSION_ID.matcher(v.replace('\n', ' ')).replaceAll("$1");
             p.add(k + "=" + (one.length() > VALUE_WIDTH ? one.substring(0, VALUE_WIDTH - 3) + "..." : one));
         });
         List<String> m = new ArrayList<>();

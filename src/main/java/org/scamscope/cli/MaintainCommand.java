@@ -24,11 +24,11 @@ final class MaintainCommand {
         if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
         boolean force = cl.hasOption("force-retention");
         // Every setting is checked before Spark starts or the lock is taken.
-        double hours = Maintenance.retentionHours(config, force);
+        long hours = Maintenance.retentionHours(config, force);
         Duration lease = Duration.ofSeconds(config.getInt("lock.lease_seconds", 300));
         Path root = config.warehouse();
         if (!Files.isDirectory(root)) throw ExitCodes.usage("no warehouse at " + root + " (see --warehouse)");
-        Maintenance m = new Maintenance(spark.get(), root, hours, force);
+        Maintenance m = new Maintenance(spark, root, hours, force);
         boolean done = false;
         try {
             m.run(lease);
@@ -40,9 +40,9 @@ final class MaintainCommand {
         return ExitCodes.OK;
     }
 
-    static void print(Path root, double hours, boolean force, List<Maintenance.Result> results, PrintStream out) {
+    static void print(Path root, long hours, boolean force, List<Maintenance.Result> results, PrintStream out) {
         out.println("scamscope maintain " + root + ": OPTIMIZE, then VACUUM of files unused for over "
-                + Maintenance.hours(hours) + " hours" + (force ? " (--force-retention)" : ""));
+                + hours + " hours" + (force ? " (--force-retention)" : ""));
         if (results.isEmpty()) {
             out.println("no Delta tables in " + root);
             return;

@@ -18,8 +18,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +33,9 @@ public final class Maintenance {
     private static final Logger LOG = LogManager.getLogger(Maintenance.class);
     public static final String RETENTION_SETTING = "maintain.vacuum_retention_hours";
     /** Delta's own default for delta.deletedFileRetentionDuration, below which VACUUM refuses to run. */
-    public static final double SAFE_RETENTION_HOURS = 168;
+    public static final long SAFE_RETENTION_HOURS = 168;
     static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+    static final String RETENTION_WINDOW_IGNORE = "spark.databricks.delta.vacuum.retentionWindowIgnore.enabled";
 
     /**
      * One table's files: data files of its current version (DESCRIBE DETAIL numFiles) before and
@@ -40,45 +44,42 @@ public final class Maintenance {
      */
     public record Result(String table, long filesBefore, long filesAfter, long onDiskBefore, long onDiskAfter) {}
 
-    private final SparkSession spark;
+    private final Supplier<SparkSession> sessions;
+    private SparkSession spark;
     private final Path root;
-    private final double retentionHours;
+    private final long retentionHours;
     private final boolean force;
     private final List<Result> results = new ArrayList<>();
 
-    public Maintenance(SparkSession spark, Path root, double retentionHours, boolean force) {
-        this.spark = spark;
+    /** @param spark started once the lock is held, so a locked warehouse is refused without starting Spark */
+    public Maintenance(Supplier<SparkSession> spark, Path root, long retentionHours, boolean force) {
+        this.sessions = spark;
         this.root = root;
         this.retentionHours = retentionHours;
         this.force = force;
     }
 
     /**
-     * The retention of the configuration (default 168 hours); below 168 hours a usage error
-     * unless forced.
+     * The retention of the configuration in whole hours (Delta rounds to whole hours), default 168;
+     * below 168 hours a usage error unless forced.
      */
-    public static double retentionHours(JobConfig config, boolean force) {
-        String v = config.get(RETENTION_SETTING, String.valueOf((int) SAFE_RETENTION_HOURS));
-        double hours;
+    public static long retentionHours(JobConfig config, boolean force) {
+        String v = config.get(RETENTION_SETTING, String.valueOf(SAFE_RETENTION_HOURS));
+        long hours;
         try {
-            hours = Double.parseDouble(v);
+            hours = Long.parseLong(v);
         } catch (NumberFormatException e) {
             hours = -1;
         }
-        if (!(hours >= 0) || Double.isInfinite(hours)) {
-            throw ExitCodes.usage("setting '" + RETENTION_SETTING + "' must be a number of hours, 0 or more, got '" + v + "'");
+        if (hours < 0) {
+            throw ExitCodes.usage("setting '" + RETENTION_SETTING + "' must be a whole number of hours, 0 or more, got '" + v + "'");
         }
         if (hours < SAFE_RETENTION_HOURS && !force) {
-            throw ExitCodes.usage("a VACUUM retention of " + hours(hours) + " hours is below Delta's safety default of "
-                    + hours(SAFE_RETENTION_HOURS) + " hours: readers and time travel to older versions may still need the files it "
+            throw ExitCodes.usage("a VACUUM retention of " + hours + " hours is below Delta's safety default of "
+                    + SAFE_RETENTION_HOURS + " hours: readers and time travel to older versions may still need the files it "
                     + "would delete; pass --force-retention to do it anyway");
         }
         return hours;
-    }
-
-    /** For messages: "168" or "0.5". */
-    public static String hours(double h) {
-        return h == Math.rint(h) ? String.valueOf((long) h) : String.valueOf(h);
     }
 
     /** Takes the lock, then each table in turn; results() holds the tables done, also when one fails. */
@@ -87,7 +88,9 @@ public final class Maintenance {
         String id = "maintain-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         try (WarehouseLock lock = WarehouseLock.acquire(root, id, lease)) {
-            for (String table : WarehouseTables.list(root)) {
+            List<String> tables = WarehouseTables.list(root);
+            if (!tables.isEmpty()) spark = sessions.get();
+            for (String table : tables) {
                 Result r = maintain(table);
                 LOG.info("{}: {} -> {} files, {} -> {} on disk", table, r.filesBefore(), r.filesAfter(), r.onDiskBefore(), r.onDiskAfter());
                 results.add(r);
@@ -99,7 +102,7 @@ public final class Maintenance {
         return List.copyOf(results);
     }
 
-    public double retentionHours() {
+    public long retentionHours() {
         return retentionHours;
     }
 
@@ -115,19 +118,29 @@ public final class Maintenance {
     }
 
     private void vacuum(DeltaTable delta) {
-        if (!force) {
-            delta.vacuum(retentionHours);
-            return;
-        }
-        // Only for this call: later commands of the session keep Delta's safety check.
+        Map<String, String> settings = new LinkedHashMap<>();
+        // Delta 4 ignores a retention other than 0 and takes the table's delta.deletedFileRetentionDuration
+        // (default 168 hours) unless told otherwise: the configured retention is meant.
+        settings.put(RETENTION_WINDOW_IGNORE, "false");
+        if (force) settings.put(RETENTION_CHECK, "false");
+        withSettings(settings, () -> delta.vacuum(retentionHours));
+    }
+
+    /** Runs action with the given session settings, then puts back what was there, so they hold for this call only. */
+    private void withSettings(Map<String, String> settings, Runnable action) {
         RuntimeConfig conf = spark.conf();
-        scala.Option<String> prior = conf.getOption(RETENTION_CHECK);
-        conf.set(RETENTION_CHECK, "false");
+        Map<String, scala.Option<String>> prior = new LinkedHashMap<>();
+        settings.forEach((k, v) -> {
+            prior.put(k, conf.getOption(k));
+            conf.set(k, v);
+        });
         try {
-            delta.vacuum(retentionHours);
+            action.run();
         } finally {
-            if (prior.isDefined()) conf.set(RETENTION_CHECK, prior.get());
-            else conf.unset(RETENTION_CHECK);
+            prior.forEach((k, v) -> {
+                if (v.isDefined()) conf.set(k, v.get());
+                else conf.unset(k);
+            });
         }
     }
 
