@@ -35,7 +35,10 @@ public final class Main {
     private static final String COMMANDS = "\nCommands:\n"
             + "  run                  load, validate and write the silver tables, then the gold tables\n"
             + "  aggregate            recompute the gold tables from the silver tables as they are\n"
-            + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n\n";
+            + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n"
+            + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
+            + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]\n"
+            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--as-of-version N]\n\n";
 
     private Main() {}
 
@@ -130,6 +133,19 @@ public final class Main {
                 JobConfig config = JobConfig.load(configFile, overrides);
                 return SourceCheck.run(spark(cl, config), config, Path.of(words.get(1)), out);
             }
+            case "maintain" -> {
+                overrides.put(org.scamscope.ops.Maintenance.RETENTION_SETTING, cl.getOptionValue("retention-hours"));
+                JobConfig config = JobConfig.load(configFile, overrides);
+                return MaintainCommand.run(words, cl, config, () -> spark(cl, config), out);
+            }
+            case "history" -> {
+                JobConfig config = JobConfig.load(configFile, overrides);
+                return HistoryCommand.run(words, cl, config, () -> spark(cl, config), out);
+            }
+            case "show" -> {
+                JobConfig config = JobConfig.load(configFile, overrides);
+                return ShowCommand.run(words, cl, config, () -> spark(cl, config), out);
+            }
             default -> throw ExitCodes.usage("unknown command '" + command + "'; usage: " + USAGE);
         }
     }
@@ -173,6 +189,16 @@ public final class Main {
                 .desc("remove the rows of files that are no longer in the input").get());
         o.addOption(Option.builder().longOpt("json-summary").hasArg().argName("FILE")
                 .desc("also write the run's summary as JSON to FILE, for schedulers").get());
+        o.addOption(Option.builder().longOpt("retention-hours").hasArg().argName("H")
+                .desc("maintain: VACUUM keeps files unused for up to H hours (default: the configuration's maintain.vacuum_retention_hours, 168)").get());
+        o.addOption(Option.builder().longOpt("force-retention")
+                .desc("maintain: allow a retention below Delta's safety default of 168 hours").get());
+        o.addOption(Option.builder().longOpt("where").hasArg().argName("EXPR")
+                .desc("show: only the rows where the SQL condition EXPR holds").get());
+        o.addOption(Option.builder().longOpt("limit").hasArg().argName("N")
+                .desc("show: at most N rows (default 20); history: the last N versions").get());
+        o.addOption(Option.builder().longOpt("as-of-version").hasArg().argName("N")
+                .desc("show: the table as of its version N (time travel)").get());
         o.addOption(Option.builder().longOpt("help").desc("print this help").get());
         o.addOption(Option.builder().longOpt("version").desc("print the version").get());
         return o;
