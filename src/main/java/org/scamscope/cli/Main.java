@@ -100,6 +100,7 @@ public final class Main {
                 if (command.equals("run") && !config.input().toFile().isDirectory()) {
                     throw ExitCodes.usage("input folder not found: " + config.input());
                 }
+                config.warehouse(); // a location the job cannot use is refused before Spark starts
                 SparkSession spark = spark(cl, config);
                 Job job = new Job(spark, config);
                 RunSummary summary = job.summary();
@@ -156,7 +157,7 @@ public final class Main {
         if (Files.isDirectory(warehouse.root())) {
             try {
                 RunLog.append(spark, warehouse, summary);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala code throws unchecked
                 System.err.println("scamscope: could not append the run to " + warehouse.ops("runs") + ": " + firstLine(e.getMessage()));
             }
         }

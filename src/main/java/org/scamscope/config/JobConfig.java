@@ -104,11 +104,34 @@ public final class JobConfig {
     }
 
     public Path input() {
-        return Path.of(get("input")).toAbsolutePath().normalize();
+        return localPath("input");
     }
 
     public Path warehouse() {
-        return Path.of(get("warehouse")).toAbsolutePath().normalize();
+        return localPath("warehouse");
+    }
+
+    /**
+     * A folder of the file system the driver sees (on a cluster, one mounted at the same path on
+     * every node); a file: URL names one too. Other URLs (s3a://, abfss://, hdfs://) are refused: the
+     * job lists its input and locks the warehouse through the local file system, and would otherwise
+     * write to a local folder named after the URL.
+     */
+    private Path localPath(String key) {
+        String v = get(key);
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):/").matcher(v);
+        if (url.find()) {
+            if (!url.group(1).equalsIgnoreCase("file")) {
+                throw ExitCodes.usage(key + " " + v + ": " + url.group(1) + ":// locations are not supported yet; give a folder of a "
+                        + "file system mounted at the same path on the driver and every executor (README, 'Running on a cluster')");
+            }
+            try {
+                return Path.of(java.net.URI.create(v)).toAbsolutePath().normalize();
+            } catch (IllegalArgumentException e) {
+                throw ExitCodes.usage(key + " " + v + " is not a file URL: " + e.getMessage());
+            }
+        }
+        return Path.of(v).toAbsolutePath().normalize();
     }
 
     /** Settings that start with "spark." go to the SparkSession as they are. */

@@ -104,8 +104,10 @@ public final class ReferenceData {
                 .dropDuplicates();
         Dataset<Row> ambiguous = normalised.groupBy("key").agg(countDistinct(valueColumn).as("n"))
                 .filter(col("n").gt(1)).select("key");
-        // Small and used by every dataset: computed once, then broadcast in each join.
-        return normalised.join(ambiguous, scala.jdk.javaapi.CollectionConverters.asScala(List.of("key")).toSeq(), "left_anti")
-                .localCheckpoint();
+        Dataset<Row> lookup = normalised.join(ambiguous, scala.jdk.javaapi.CollectionConverters.asScala(List.of("key")).toSeq(), "left_anti");
+        // Small and used by every dataset: computed once and kept on the driver as a local relation,
+        // broadcast in each join. (A local checkpoint would live in executors' memory and be lost with
+        // an executor, failing every later join on a cluster.)
+        return lookup.sparkSession().createDataFrame(lookup.collectAsList(), lookup.schema());
     }
 }

@@ -15,8 +15,11 @@ public final class SparkSessions {
     /**
      * @param master the --master flag, or null: then the master spark-submit set, else the
      *     configuration's fallback, else local[*]
+     * @param settings Spark settings of the configuration; a key that spark-submit (--conf,
+     *     --properties-file) or a spark.* system property already set keeps that value
      */
     public static SparkSession create(String master, String fallbackMaster, Map<String, String> settings) {
+        SparkConf submitted = new SparkConf();
         SparkSession.Builder b = SparkSession.builder()
                 .appName("scamscope")
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
@@ -25,10 +28,12 @@ public final class SparkSessions {
                 // Rules make wide projections of aliased expressions, on which inferring filters from
                 // constraints grows exponentially in the optimizer; it gains these plans nothing.
                 .config("spark.sql.constraintPropagation.enabled", "false");
-        settings.forEach(b::config);
+        settings.forEach((k, v) -> {
+            if (!submitted.contains(k)) b.config(k, v);
+        });
         if (master != null && !master.isBlank()) {
             b.master(master);
-        } else if (!new SparkConf().contains("spark.master")) {
+        } else if (!submitted.contains("spark.master")) {
             b.master(fallbackMaster == null || fallbackMaster.isBlank() ? "local[*]" : fallbackMaster);
         }
         return b.getOrCreate();

@@ -1,0 +1,242 @@
+package org.scamscope.cluster;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.scamscope.JobRunner;
+import org.scamscope.TestSpark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The job as Spark users run it: the application jar submitted in client mode to a standalone
+ * cluster of a Master and two Workers (one core each) on 127.0.0.1, started from a SPARK_HOME made
+ * of the jars Maven resolved. Every table it writes equals, row for row, the local-mode run's, also
+ * when a Worker is killed while its executor runs tasks.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class ClusterIT {
+    static final Path SAMPLE = Path.of("data", "sample");
+    static final Path DIR = SparkDistribution.TARGET.resolve("cluster-it");
+    /** Tables compared between runs; ops/ holds each run's own record. */
+    static final List<String> COMPARED = List.of("silver", "gold", "quarantine", "reference");
+    /** Lineage that differs between any two runs: the run's id and clock. */
+    static final Set<String> RUN_COLUMNS = Set.of("run_id", "ingested_at", "rejected_at");
+    /** Every wait is bounded; a run of the sample takes about a minute on an idle two-core machine. */
+    static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);
+    /** The second Worker is killed once its executor has started this many tasks of the run. */
+    static final int TASKS_BEFORE_KILL = 40;
+
+    static StandaloneCluster cluster;
+    static Path localWarehouse;
+    static Process clusterRun;
+    static Process killRun;
+    static final Path CLUSTER_WAREHOUSE = DIR.resolve("warehouses/cluster");
+    static final Path KILL_WAREHOUSE = DIR.resolve("warehouses/worker-killed");
+    static final Path CLUSTER_LOG = DIR.resolve("logs/driver-cluster");
+    static final Path KILL_LOG = DIR.resolve("logs/driver-worker-killed");
+    static final Instant START = Instant.now();
+
+    /**
+     * Starts the cluster and, once its Workers are registered, the first cluster run; the local-mode
+     * run goes on in this JVM meanwhile (the two share the machine's cores better than either alone).
+     */
+    @BeforeAll
+    static void startClusterAndRunLocally() throws Exception {
+        SparkDistribution.assertLauncherNeedsNoBuild();
+        SparkDistribution.deleteTree(DIR);
+        Path sparkHome = SparkDistribution.build(DIR.resolve("spark-home"));
+        cluster = StandaloneCluster.start(sparkHome, DIR.resolve("logs"), 2, "2g");
+        cluster.awaitWorkers(2, Duration.ofMinutes(2));
+        log("2 Workers registered with " + cluster.url());
+        clusterRun = startLauncherRun();
+        localWarehouse = DIR.resolve("warehouses/local");
+        JobRunner.run(SAMPLE, localWarehouse, Map.of());
+        log("local-mode run done");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        for (Process p : new Process[] {clusterRun, killRun}) {
+            if (p != null) Processes.kill(p.toHandle());
+        }
+        if (cluster != null) cluster.close();
+        log("cluster stopped");
+    }
+
+    /** Settings of both cluster runs: loopback driver, small executors, few partitions, no waiting for locality. */
+    static List<String> submitConf() {
+        return List.of(
+                "--conf", "spark.driver.host=" + StandaloneCluster.HOST,
+                "--conf", "spark.driver.bindAddress=" + StandaloneCluster.HOST,
+                "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.executor.memory=1g",
+                "--conf", "spark.sql.shuffle.partitions=4",
+                "--conf", "spark.locality.wait=0s",
+                // One word: SCAMSCOPE_SUBMIT_ARGS is split at blanks.
+                "--conf", "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1");
+    }
+
+    /** bin/scamscope with SPARK_HOME: spark-submit --master spark://... in client mode, the application jar. */
+    static Process startLauncherRun() throws IOException {
+        Map<String, String> env = new HashMap<>(cluster.env());
+        List<String> submit = new ArrayList<>(List.of("--master", cluster.url()));
+        submit.addAll(submitConf());
+        env.put("SCAMSCOPE_SUBMIT_ARGS", String.join(" ", submit));
+        env.put("SPARK_SUBMIT_OPTS", String.join(" ", StandaloneCluster.QUICK_JVM));
+        return Processes.start(List.of(SparkDistribution.ROOT.resolve("bin/scamscope").toString(),
+                "run", "--input", SAMPLE.toString(), "--warehouse", CLUSTER_WAREHOUSE.toString()), env, CLUSTER_LOG);
+    }
+
+    /** SparkSubmit itself with the application jar, the master given by the job's --master flag. */
+    static synchronized void startKillRun() throws IOException {
+        if (killRun != null) return;
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(SparkDistribution.addOpens());
+        cmd.addAll(StandaloneCluster.QUICK_JVM);
+        cmd.addAll(List.of("-Xmx2g", "-Dlog4j2.configurationFile=" + SparkDistribution.ROOT.resolve("conf/log4j2.properties"),
+                "-cp", DIR.resolve("spark-home/jars") + "/*", "org.apache.spark.deploy.SparkSubmit", "--deploy-mode", "client"));
+        cmd.addAll(submitConf());
+        cmd.addAll(List.of("--class", "org.scamscope.cli.Main", SparkDistribution.appJar().toString(),
+                "run", "--config", "conf/scamscope.properties", "--input", SAMPLE.toString(), "--warehouse", KILL_WAREHOUSE.toString(),
+                "--master", cluster.url()));
+        killRun = Processes.start(cmd, cluster.env(), KILL_LOG);
+    }
+
+    @Test
+    @Order(1)
+    void theLauncherSubmitsTheApplicationJarToTheClusterAndTheTablesEqualTheLocalRun() throws Exception {
+        int code;
+        try {
+            code = Processes.await(clusterRun, RUN_TIMEOUT, CLUSTER_LOG);
+            log("cluster run done");
+        } finally {
+            // The next run starts now, on the cluster, while this one's tables are compared here.
+            startKillRun();
+        }
+        assertEquals(0, code, Processes.tail(Processes.err(CLUSTER_LOG), 60));
+        String out = Files.readString(Processes.out(CLUSTER_LOG));
+        assertTrue(out.contains("row accounting: rows read = silver rows + quarantined rows"), out);
+
+        List<String> apps = cluster.applications(0);
+        assertFalse(apps.isEmpty(), "Worker 0 ran an executor");
+        String app = apps.get(0);
+        assertEquals(app, cluster.applications(1).get(0), "both Workers ran executors of the first application");
+        for (int w = 0; w < 2; w++) {
+            assertTrue(cluster.tasksStarted(w, app) > 0, "Worker " + w + " ran tasks of " + app);
+        }
+        assertSameTables(localWarehouse, CLUSTER_WAREHOUSE);
+        log("cluster tables equal the local run's");
+    }
+
+    @Test
+    @Order(2)
+    void aWorkerKilledWhileItsExecutorRunsTasksLeavesTheSameTables() throws Exception {
+        startKillRun();
+        Process driver = killRun;
+        // The first run's application has finished: the one the Master runs now is this run's.
+        String[] app = new String[1];
+        assertTrue(Processes.until(() -> driver.isAlive() && (app[0] = cluster.newApplication(List.of())) != null, Duration.ofMinutes(2)),
+                "the application registered with the Master\n" + Processes.tail(Processes.err(KILL_LOG), 40));
+        boolean running = Processes.until(() -> !driver.isAlive() || cluster.tasksStarted(1, app[0]) >= TASKS_BEFORE_KILL, RUN_TIMEOUT);
+        assertTrue(running && driver.isAlive(), "Worker 1's executor started " + TASKS_BEFORE_KILL
+                + " tasks while the job ran (driver alive: " + driver.isAlive() + ")\n" + Processes.tail(Processes.err(KILL_LOG), 40));
+        assertTrue(cluster.tasksStarted(0, app[0]) > 0, "Worker 0's executor runs tasks too");
+        cluster.killWorker(1);
+        log("Worker 1 killed after " + cluster.tasksStarted(1, app[0]) + " of its tasks started");
+        assertFalse(cluster.workerAlive(1));
+
+        int code = Processes.await(driver, RUN_TIMEOUT, KILL_LOG);
+        log("run with a killed Worker done");
+        String err = Files.readString(Processes.err(KILL_LOG));
+        assertEquals(0, code, Processes.tail(Processes.err(KILL_LOG), 60));
+        assertTrue(err.contains("Lost executor"), "the driver lost the killed Worker's executor\n" + Processes.tail(Processes.err(KILL_LOG), 40));
+        assertSameTables(localWarehouse, KILL_WAREHOUSE);
+        log("tables after the killed Worker equal the local run's");
+    }
+
+    /** Every Delta table under silver/, gold/, quarantine/ and reference/ of both warehouses, row for row, less the run's lineage. */
+    static void assertSameTables(Path expected, Path actual) throws IOException {
+        List<String> tables = deltaTables(expected);
+        assertTrue(tables.contains("silver/victims"), "the local run wrote silver: " + tables);
+        assertEquals(tables, deltaTables(actual), "the same tables");
+        for (String t : tables) {
+            Dataset<Row> e = comparable(expected.resolve(t));
+            Dataset<Row> a = comparable(actual.resolve(t));
+            assertEquals(Arrays.asList(e.columns()), Arrays.asList(a.columns()), t + ": columns");
+            assertEquals(e.schema().simpleString(), a.schema().simpleString(), t + ": types");
+            List<String> er = json(e);
+            List<String> ar = json(a);
+            if (!er.equals(ar)) {
+                List<String> missing = new ArrayList<>(er);
+                ar.forEach(missing::remove);
+                List<String> extra = new ArrayList<>(ar);
+                er.forEach(extra::remove);
+                throw new AssertionError(t + ": " + er.size() + " rows expected, " + ar.size() + " written; " + missing.size()
+                        + " missing, e.g. " + missing.stream().limit(3).toList() + "; " + extra.size() + " unexpected, e.g. "
+                        + extra.stream().limit(3).toList());
+            }
+        }
+    }
+
+    private static Dataset<Row> comparable(Path table) {
+        Dataset<Row> df = TestSpark.session().read().format("delta").load(table.toString());
+        for (String c : RUN_COLUMNS) df = df.drop(c);
+        return df;
+    }
+
+    /** Each row as JSON (maps and arrays included), sorted. */
+    private static List<String> json(Dataset<Row> df) {
+        Column[] cols = Arrays.stream(df.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
+        List<String> rows = new ArrayList<>(df.select(to_json(struct(cols))).as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        rows.sort(null);
+        return rows;
+    }
+
+    /** Relative paths of the Delta tables (folders with a _delta_log) under the compared folders, sorted. */
+    static List<String> deltaTables(Path warehouse) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String top : COMPARED) {
+            Path d = warehouse.resolve(top);
+            if (!Files.isDirectory(d)) continue;
+            try (Stream<Path> s = Files.walk(d, 3)) {
+                s.filter(p -> Files.isDirectory(p.resolve("_delta_log")))
+                        .forEach(p -> out.add(warehouse.relativize(p).toString().replace('\\', '/')));
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    static void log(String what) {
+        System.err.printf("ClusterIT %5.1fs %s%n", Duration.between(START, Instant.now()).toMillis() / 1000.0, what);
+    }
+}

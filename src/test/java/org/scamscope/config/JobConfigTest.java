@@ -1,0 +1,37 @@
+package org.scamscope.config;
+
+import org.junit.jupiter.api.Test;
+import org.scamscope.ScamscopeException;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JobConfigTest {
+    static JobConfig with(String input, String warehouse) {
+        Map<String, String> o = new HashMap<>();
+        o.put("input", input);
+        o.put("warehouse", warehouse);
+        return JobConfig.load(JobConfig.defaultFile(), o);
+    }
+
+    @Test
+    void foldersAreAbsoluteAndFileUrlsNameFolders() {
+        JobConfig c = with("data/sample", "file:///tmp/scamscope-wh");
+        assertEquals(Path.of("data/sample").toAbsolutePath().normalize(), c.input());
+        assertEquals(Path.of("/tmp/scamscope-wh"), c.warehouse());
+    }
+
+    @Test
+    void objectStoreUrlsAreRefusedRatherThanWrittenToALocalFolderOfThatName() {
+        ScamscopeException e = assertThrows(ScamscopeException.class, () -> with("data/sample", "s3a://bucket/warehouse").warehouse());
+        assertEquals(2, e.exitCode());
+        assertTrue(e.getMessage().startsWith("warehouse s3a://bucket/warehouse: s3a:// locations are not supported yet"), e.getMessage());
+        assertEquals(2, assertThrows(ScamscopeException.class,
+                () -> with("abfss://in@account.dfs.core.windows.net/x", "wh").input()).exitCode());
+    }
+}
