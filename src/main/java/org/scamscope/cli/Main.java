@@ -31,10 +31,14 @@ import java.util.Map;
 
 /** The command line: parses, loads the configuration, runs the job and prints its summary. */
 public final class Main {
-    private static final String USAGE = "scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--json-summary FILE]";
+    private static final String USAGE = "scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--full] [--prune] [--json-summary FILE]";
     private static final String COMMANDS = "\nCommands:\n"
-            + "  run                  load, validate and write the silver tables\n"
-            + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n\n";
+            + "  run                  load, validate and write the silver tables, then the gold tables\n"
+            + "  aggregate            recompute the gold tables from the silver tables as they are\n"
+            + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n"
+            + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
+            + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]\n"
+            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--as-of-version N]\n\n";
 
     private Main() {}
 
@@ -90,17 +94,20 @@ public final class Main {
         overrides.put("warehouse", cl.getOptionValue("warehouse"));
         Path configFile = Path.of(cl.hasOption("config") ? cl.getOptionValue("config") : JobConfig.defaultFile().toString());
         switch (command) {
-            case "run" -> {
+            case "run", "aggregate" -> {
                 if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
                 JobConfig config = JobConfig.load(configFile, overrides);
-                if (!config.input().toFile().isDirectory()) throw ExitCodes.usage("input folder not found: " + config.input());
+                if (command.equals("run") && !config.input().toFile().isDirectory()) {
+                    throw ExitCodes.usage("input folder not found: " + config.input());
+                }
                 config.warehouse(); // a location the job cannot use is refused before Spark starts
                 SparkSession spark = spark(cl, config);
                 Job job = new Job(spark, config);
                 RunSummary summary = job.summary();
                 summary.arguments = List.of(args);
                 try {
-                    job.run();
+                    if (command.equals("run")) job.run(new Job.Options(cl.hasOption("full"), cl.hasOption("prune")));
+                    else job.aggregateOnly();
                     summary.outcome = "ok";
                 } catch (ScamscopeException e) {
                     summary.outcome = "failed";
@@ -126,6 +133,19 @@ public final class Main {
                 }
                 JobConfig config = JobConfig.load(configFile, overrides);
                 return SourceCheck.run(spark(cl, config), config, Path.of(words.get(1)), out);
+            }
+            case "maintain" -> {
+                overrides.put(org.scamscope.ops.Maintenance.RETENTION_SETTING, cl.getOptionValue("retention-hours"));
+                JobConfig config = JobConfig.load(configFile, overrides);
+                return MaintainCommand.run(words, cl, config, () -> spark(cl, config), out);
+            }
+            case "history" -> {
+                JobConfig config = JobConfig.load(configFile, overrides);
+                return HistoryCommand.run(words, cl, config, () -> spark(cl, config), out);
+            }
+            case "show" -> {
+                JobConfig config = JobConfig.load(configFile, overrides);
+                return ShowCommand.run(words, cl, config, () -> spark(cl, config), out);
             }
             default -> throw ExitCodes.usage("unknown command '" + command + "'; usage: " + USAGE);
         }
@@ -164,8 +184,22 @@ public final class Main {
                 .desc("warehouse root for the Delta tables (default: the configuration's, ./warehouse)").get());
         o.addOption(Option.builder().longOpt("master").hasArg().argName("URL")
                 .desc("Spark master; default: the one spark-submit set, else local[*]").get());
+        o.addOption(Option.builder().longOpt("full")
+                .desc("take every input file again and rebuild silver (default: only new and changed files)").get());
+        o.addOption(Option.builder().longOpt("prune")
+                .desc("remove the rows of files that are no longer in the input").get());
         o.addOption(Option.builder().longOpt("json-summary").hasArg().argName("FILE")
                 .desc("also write the run's summary as JSON to FILE, for schedulers").get());
+        o.addOption(Option.builder().longOpt("retention-hours").hasArg().argName("H")
+                .desc("maintain: VACUUM keeps files unused for up to H hours (default: the configuration's maintain.vacuum_retention_hours, 168)").get());
+        o.addOption(Option.builder().longOpt("force-retention")
+                .desc("maintain: allow a retention below Delta's safety default of 168 hours").get());
+        o.addOption(Option.builder().longOpt("where").hasArg().argName("EXPR")
+                .desc("show: only the rows where the SQL condition EXPR holds").get());
+        o.addOption(Option.builder().longOpt("limit").hasArg().argName("N")
+                .desc("show: at most N rows (default 20); history: the last N versions").get());
+        o.addOption(Option.builder().longOpt("as-of-version").hasArg().argName("N")
+                .desc("show: the table as of its version N (time travel)").get());
         o.addOption(Option.builder().longOpt("help").desc("print this help").get());
         o.addOption(Option.builder().longOpt("version").desc("print the version").get());
         return o;

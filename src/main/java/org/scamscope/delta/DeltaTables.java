@@ -86,6 +86,35 @@ public final class DeltaTables {
         return new Commit(path, lastCommit(spark, path).version(), rows);
     }
 
+    /**
+     * Writes df's rows by natural key: a row of df replaces the table's row with its key, or is
+     * added; the table's rows from the replaced files that df no longer has are deleted. One commit.
+     * The commit's row count is the rows inserted or updated.
+     */
+    public static Commit mergeByKey(Dataset<Row> df, String path, java.util.List<String> key, String fileColumn,
+                                    java.util.List<String> replacedFiles) {
+        SparkSession spark = df.sparkSession();
+        Column on = functions.lit(true);
+        for (String k : key) on = on.and(functions.col("t." + k).equalTo(functions.col("s." + k)));
+        Column gone = replacedFiles.isEmpty() ? functions.lit(false)
+                : functions.col("t." + fileColumn).isin(replacedFiles.toArray());
+        DeltaTable.forPath(spark, path).as("t").merge(df.as("s"), on)
+                .whenMatched().updateAll()
+                .whenNotMatched().insertAll()
+                .whenNotMatchedBySource(gone).delete()
+                .execute();
+        return lastCommit(spark, path);
+    }
+
+    /** Appends the rows of df whose key is not in the table yet; a repeated call adds nothing. */
+    public static Commit insertMissing(Dataset<Row> df, String path, java.util.List<String> key) {
+        SparkSession spark = df.sparkSession();
+        Column on = functions.lit(true);
+        for (String k : key) on = on.and(functions.col("t." + k).eqNullSafe(functions.col("s." + k)));
+        DeltaTable.forPath(spark, path).as("t").merge(df.as("s"), on).whenNotMatched().insertAll().execute();
+        return lastCommit(spark, path);
+    }
+
     /** Replaces the rows that match the condition (SQL) with df's rows, which must all match it. */
     public static Commit replaceWhere(Dataset<Row> df, String path, String condition) {
         df.write().format("delta").mode("overwrite").option("replaceWhere", condition).save(path);
@@ -100,7 +129,15 @@ public final class DeltaTables {
     public static Commit lastCommit(SparkSession spark, String path) {
         Row h = DeltaTable.forPath(spark, path).history(1).select("version", "operationMetrics").first();
         Map<String, String> metrics = h.getJavaMap(1);
-        String rows = metrics == null ? null : metrics.get("numOutputRows");
-        return new Commit(path, h.getLong(0), rows == null ? 0 : Long.parseLong(rows));
+        long rows = 0;
+        if (metrics != null) {
+            // A write reports its output rows; a MERGE its rows inserted and updated.
+            if (metrics.containsKey("numTargetRowsInserted")) {
+                rows = Long.parseLong(metrics.get("numTargetRowsInserted")) + Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0"));
+            } else if (metrics.containsKey("numOutputRows")) {
+                rows = Long.parseLong(metrics.get("numOutputRows"));
+            }
+        }
+        return new Commit(path, h.getLong(0), rows);
     }
 }

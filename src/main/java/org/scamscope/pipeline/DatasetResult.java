@@ -16,7 +16,17 @@ import java.util.Map;
  * @param warnings rows accepted with a warning, by rule
  */
 public record DatasetResult(SilverTable table, List<InputFile> files, Dataset<Row> rows, long read, long accepted,
-                            Map<String, Long> quarantinedByRule, Map<String, Long> warnings, String fatal) {
+                            Map<String, Long> quarantinedByRule, Map<String, Long> warnings, String fatal,
+                            List<Dataset<Row>> cached) {
+    /**
+     * Frees what evaluating the dataset cached, the latest first: uncaching a table that a cached
+     * one was built on makes Spark re-plan the dependent one from scratch, which on these wide
+     * plans takes the optimizer minutes.
+     */
+    public void release() {
+        for (int i = cached.size() - 1; i >= 0; i--) cached.get(i).unpersist(false);
+    }
+
     public long quarantined() {
         return quarantinedByRule.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -76,15 +76,17 @@ public final class RunLog {
 
     /** Appends the run to ops/runs; blind appends of concurrent runs do not conflict in Delta. */
     public static DeltaTables.Commit append(SparkSession spark, Warehouse warehouse, RunSummary s) {
-        // A row built directly: Spark 4.1 with Delta's SQL parser leaves positional parameters (?) unbound.
         StructType schema = new StructType()
-                .add("run_id", DataTypes.StringType).add("started", DataTypes.TimestampType)
-                .add("ended", DataTypes.TimestampType).add("outcome", DataTypes.StringType)
-                .add("exit_code", DataTypes.IntegerType).add("error", DataTypes.StringType)
+                .add("run_id", DataTypes.StringType, false)
+                .add("started", DataTypes.TimestampType)
+                .add("ended", DataTypes.TimestampType)
+                .add("outcome", DataTypes.StringType)
+                .add("exit_code", DataTypes.IntegerType)
+                .add("error", DataTypes.StringType)
                 .add("summary_json", DataTypes.StringType);
-        Row values = RowFactory.create(s.runId, s.started == null ? null : Timestamp.from(s.started),
-                s.ended == null ? null : Timestamp.from(s.ended), s.outcome, s.exitCode, s.error, json(s));
-        Dataset<Row> row = spark.createDataFrame(List.of(values), schema);
+        Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(s.runId,
+                s.started == null ? null : Timestamp.from(s.started), s.ended == null ? null : Timestamp.from(s.ended),
+                s.outcome, s.exitCode, s.error, json(s))), schema);
         return DeltaTables.append(row, warehouse.ops("runs"));
     }
 }

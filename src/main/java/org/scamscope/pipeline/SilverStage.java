@@ -31,13 +31,15 @@ public final class SilverStage {
     private SilverStage() {}
 
     public static DatasetResult evaluate(SilverTable table, SourceReader.Batch batch, ReferenceData ref,
-                                         PersonKey key, List<Rule> configured) {
+                                         PersonKey key, List<Rule> configured, Dataset<Row> existing) {
         Conformer.Result typed = Conformer.conform(batch.rows(), table, ref, key);
         List<Rule> rules = new ArrayList<>(Validator.builtIn());
         rules.addAll(typed.rules());
         rules.addAll(configured);
-        Dataset<Row> rows = Validator.evaluate(table.derive(typed.rows(), ref), table, rules)
+        // Cached before de-duplication, so its join works on stored rows, not on the whole plan twice.
+        Dataset<Row> ruled = Validator.applyRules(table.derive(typed.rows(), ref), table, rules)
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> rows = Validator.dedupe(ruled, table, existing).persist(StorageLevel.MEMORY_AND_DISK());
         long read = batch.rows().count();
         long accepted = 0;
         Map<String, Long> byRule = new LinkedHashMap<>();
@@ -51,7 +53,7 @@ public final class SilverStage {
         }
         List<Row> fatal = rows.filter(size(col(Validator.FATAL)).gt(0)).select(Validator.MESSAGE).limit(1).collectAsList();
         return new DatasetResult(table, batch.files(), rows, read, accepted, byRule, warnings,
-                fatal.isEmpty() ? null : fatal.get(0).getString(0));
+                fatal.isEmpty() ? null : fatal.get(0).getString(0), List.of(ruled, rows));
     }
 
     /** The silver columns: canonical (less personal fields), derived, person key, lineage. */
@@ -78,6 +80,33 @@ public final class SilverStage {
                 col(SourceReader.RAW_RECORD),
                 lit(runId).as("run_id"),
                 lit(rejectedAt).as("rejected_at"));
+    }
+
+    /**
+     * Silver rows of earlier runs whose key a row of this run took: quarantined as duplicates, with
+     * the silver values (personal fields are already only a key there) as their record.
+     */
+    public static Dataset<Row> supersededRows(DatasetResult d, Dataset<Row> existing, String runId, Timestamp at) {
+        List<String> key = d.table().naturalKey();
+        Dataset<Row> winners = d.rows().filter(col(Validator.OUTCOME).equalTo(Validator.ACCEPTED))
+                .select(concat_ws(", ", key.stream().map(k -> col(k)).toArray(Column[]::new)).as("_key_text"),
+                        concat(col(SourceReader.SOURCE_FILE), lit(" row "), col(SourceReader.SOURCE_ROW).cast("string")).as("_by"),
+                        struct(key.stream().map(k -> col(k)).toArray(Column[]::new)).as("_k"));
+        Dataset<Row> old = existing.withColumn("_k", struct(key.stream().map(k -> col(k)).toArray(Column[]::new)));
+        List<Column> recordCols = new ArrayList<>();
+        for (String c : existing.columns()) if (!LINEAGE.contains(c)) recordCols.add(col(c));
+        return old.join(winners, old.col("_k").equalTo(winners.col("_k")), "inner").select(
+                lit(d.table().name()).as("dataset"),
+                col(SourceReader.SOURCE_FILE),
+                col(SourceReader.SOURCE_ROW),
+                lit(Validator.DUPLICATE).as(Validator.RULE),
+                array(lit(Validator.DUPLICATE)).as(Validator.FAILED_RULES),
+                concat(col(SourceReader.SOURCE_FILE), lit(" row "), col(SourceReader.SOURCE_ROW).cast("string"),
+                        lit(": duplicate of " + String.join(", ", key) + " = "), col("_key_text"),
+                        lit(", superseded by "), col("_by")).as(Validator.MESSAGE),
+                to_json(struct(recordCols.toArray(new Column[0]))).as(SourceReader.RAW_RECORD),
+                lit(runId).as("run_id"),
+                lit(at).as("rejected_at"));
     }
 
     /** Columns that may never be null in silver: required ones, the natural key and lineage. */

@@ -46,7 +46,7 @@ public final class SourceCheck {
             // Nothing is written, so a throwaway key serves: the check needs no secret.
             PersonKey key = PersonKey.of(UUID.randomUUID().toString());
             DatasetResult d = SilverStage.evaluate(table, reader.readFile(file, rel, m, table), ref, key,
-                    RuleSet.load(config.confPath("rules.dir"), table.name()));
+                    RuleSet.load(config.confPath("rules.dir"), table.name()), null);
             try {
                 out.println(file + " fits source mapping '" + name + "' (dataset " + m.dataset + ")");
                 out.printf("rows %d, would be accepted %d, would be quarantined %d%n", d.read(), d.accepted(), d.quarantined());
@@ -54,7 +54,7 @@ public final class SourceCheck {
                 d.warnings().forEach((rule, n) -> out.printf("    warning      %-40s %8d%n", rule, n));
                 misfits.forEach(x -> out.println("    (does not fit " + x + ")"));
             } finally {
-                d.rows().unpersist();
+                d.release();
             }
             return ExitCodes.OK;
         }

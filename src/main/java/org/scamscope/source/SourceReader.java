@@ -66,13 +66,26 @@ public final class SourceReader {
 
     /** The dataset's rows, or null when the input has no folder for it (its tables are then left as they are). */
     public Batch read(SilverTable table) {
+        List<Path> paths = files(table);
+        return paths == null ? null : read(table, paths);
+    }
+
+    /** The dataset's input files in name order, or null when the input has no folder for it. */
+    public List<Path> files(SilverTable table) {
         Path dir = input.resolve(table.name());
-        if (!Files.exists(dir)) return null;
-        List<Path> paths = list(dir);
+        return Files.exists(dir) ? list(dir) : null;
+    }
+
+    public String relative(Path file) {
+        return input.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** The given files of the dataset, each through the first mapping that fits its path. */
+    public Batch read(SilverTable table, List<Path> paths) {
         List<Dataset<Row>> parts = new ArrayList<>();
         List<InputFile> files = new ArrayList<>();
         for (Path p : paths) {
-            String rel = input.relativize(p).toString().replace('\\', '/');
+            String rel = relative(p);
             SourceMapping m = mappings.stream()
                     .filter(x -> x.dataset.equals(table.name()) && x.matches(rel))
                     .findFirst()

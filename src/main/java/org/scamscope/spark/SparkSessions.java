@@ -24,7 +24,10 @@ public final class SparkSessions {
                 .appName("scamscope")
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-                .config("spark.sql.session.timeZone", "UTC");
+                .config("spark.sql.session.timeZone", "UTC")
+                // Rules make wide projections of aliased expressions, on which inferring filters from
+                // constraints grows exponentially in the optimizer; it gains these plans nothing.
+                .config("spark.sql.constraintPropagation.enabled", "false");
         settings.forEach((k, v) -> {
             if (!submitted.contains(k)) b.config(k, v);
         });

@@ -48,7 +48,8 @@ public final class Validator {
                         "row could not be split into the header's fields (wrong delimiter, unterminated quote or a field too many or too few)"));
     }
 
-    public static Dataset<Row> evaluate(Dataset<Row> df, SilverTable table, List<Rule> rules) {
+    /** Marks every row with the rules it broke and a message; rows sharing a key are not looked at yet. */
+    public static Dataset<Row> applyRules(Dataset<Row> df, SilverTable table, List<Rule> rules) {
         Set<String> personal = table.columns().stream().filter(c -> c.kind() == Kind.PERSONAL)
                 .map(ColumnSpec::name).collect(Collectors.toSet());
         List<Column> quarantine = new ArrayList<>();
@@ -94,20 +95,39 @@ public final class Validator {
         df = df.withColumns(outcome)
                 .withColumn(RULE, try_element_at(col(FAILED_RULES), lit(1)))
                 .drop(flags.keySet().toArray(new String[0]));
-        return dedupe(df, table);
+        return df;
     }
 
-    private static Dataset<Row> dedupe(Dataset<Row> df, SilverTable table) {
+    /**
+     * Of the accepted rows sharing a natural key, keeps the copy from the last file (then the last
+     * row) and marks the others duplicates. Give it rows that are cached: it reads them twice.
+     *
+     * @param existing silver rows kept from earlier runs (natural key, source_file, source_row), which
+     *     compete with this run's rows for their keys; null when there are none
+     */
+    public static Dataset<Row> dedupe(Dataset<Row> df, SilverTable table, Dataset<Row> existing) {
         Column[] key = table.naturalKey().stream().map(k -> col(k)).toArray(Column[]::new);
         WindowSpec w = Window.partitionBy(key).orderBy(
                 col(SourceReader.SOURCE_FILE).desc(), col(SourceReader.SOURCE_ROW).desc());
         Column ok = size(col(FAILED_RULES)).equalTo(0);
         String keyText = table.naturalKey().stream().map(k -> k).collect(Collectors.joining(", "));
-        // The window runs over accepted rows only: a rejected copy never beats a good one.
-        Dataset<Row> good = df.filter(ok)
+        // The window runs over accepted rows only: a rejected copy never beats a good one. Rows kept
+        // in silver by earlier runs take part, so an incremental run decides as a full run would.
+        Dataset<Row> good = df.filter(ok);
+        List<String> narrowCols = new ArrayList<>(table.naturalKey());
+        narrowCols.add(SourceReader.SOURCE_FILE);
+        narrowCols.add(SourceReader.SOURCE_ROW);
+        Column[] narrow = narrowCols.stream().map(c -> col(c)).toArray(Column[]::new);
+        Dataset<Row> contenders = good.select(narrow).withColumn("_existing", lit(false));
+        if (existing != null) contenders = contenders.unionByName(existing.select(narrow).withColumn("_existing", lit(true)));
+        Dataset<Row> ranked = contenders
                 .withColumn("_rank", row_number().over(w))
                 .withColumn("_kept", first(concat(col(SourceReader.SOURCE_FILE), lit(" row "),
-                        col(SourceReader.SOURCE_ROW).cast("string"))).over(w));
+                        col(SourceReader.SOURCE_ROW).cast("string"))).over(w))
+                .filter(not(col("_existing")))
+                .select(col(SourceReader.SOURCE_FILE), col(SourceReader.SOURCE_ROW), col("_rank"), col("_kept"));
+        good = good.join(ranked, scala.jdk.javaapi.CollectionConverters.asScala(
+                List.of(SourceReader.SOURCE_FILE, SourceReader.SOURCE_ROW)).toSeq(), "inner");
         Column dup = col("_rank").gt(1);
         good = good
                 .withColumn(FAILED_RULES, when(dup, array(lit(DUPLICATE))).otherwise(col(FAILED_RULES)))

@@ -41,7 +41,7 @@ class MainTest {
     void unknownFlagIsAUsageError() {
         Outcome o = main("run", "--bogus");
         assertEquals(2, o.code());
-        assertEquals("scamscope: Unrecognized option: --bogus; usage: scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--json-summary FILE]",
+        assertEquals("scamscope: Unrecognized option: --bogus; usage: scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--full] [--prune] [--json-summary FILE]",
                 o.err().strip());
     }
 

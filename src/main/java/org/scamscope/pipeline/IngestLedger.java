@@ -1,0 +1,150 @@
+package org.scamscope.pipeline;
+
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.scamscope.ExitCodes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * ops/ingested_files: which input files the warehouse holds, with their size, modification time
+ * and content checksum, so a run takes only files it has not ingested or whose content changed.
+ * The entry "_settings" fingerprints the reference data and the rules and mappings: when it
+ * changes, every file is taken again, since the same input would give other silver rows.
+ */
+public final class IngestLedger {
+    public static final String SETTINGS = "_settings";
+    private static final StructType SCHEMA = new StructType()
+            .add("dataset", DataTypes.StringType, false)
+            .add("path", DataTypes.StringType, false)
+            .add("size", DataTypes.LongType, false)
+            .add("modified", DataTypes.TimestampType, false)
+            .add("checksum", DataTypes.StringType, false)
+            .add("run_id", DataTypes.StringType, false);
+
+    private final SparkSession spark;
+    private final String path;
+    /** "dataset|path" -> checksum, as the warehouse holds them */
+    private final Map<String, String> held = new TreeMap<>();
+
+    public record FileState(String dataset, String path, long size, long modified, String checksum) {
+        String id() {
+            return dataset + "|" + path;
+        }
+    }
+
+    public IngestLedger(SparkSession spark, Warehouse warehouse) {
+        this.spark = spark;
+        this.path = warehouse.ops("ingested_files");
+        if (DeltaTable.isDeltaTable(spark, path)) {
+            for (Row r : spark.read().format("delta").load(path).select("dataset", "path", "checksum").collectAsList()) {
+                held.put(r.getString(0) + "|" + r.getString(1), r.getString(2));
+            }
+        }
+    }
+
+    public static FileState state(String dataset, Path file, String relative) {
+        try {
+            return new FileState(dataset, relative, Files.size(file), Files.getLastModifiedTime(file).toMillis(), checksum(List.of(file)));
+        } catch (IOException e) {
+            throw ExitCodes.usage("cannot read input file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** SHA-256 over the files' contents, in the order given. */
+    public static String checksum(List<Path> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (Path f : files) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+                }
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw ExitCodes.usage("cannot read " + files + ": " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isEmpty() {
+        return held.isEmpty();
+    }
+
+    /** True when the file is not in the warehouse or its content differs. */
+    public boolean isNewOrChanged(FileState f) {
+        return !f.checksum().equals(held.get(f.id()));
+    }
+
+    public boolean isKnown(FileState f) {
+        return held.containsKey(f.id());
+    }
+
+    /** Files the warehouse holds for the dataset that are not among the given ones. */
+    public List<String> missing(String dataset, Set<String> present) {
+        List<String> out = new ArrayList<>();
+        for (String id : held.keySet()) {
+            String[] p = id.split("\\|", 2);
+            if (p[0].equals(dataset) && !present.contains(p[1])) out.add(p[1]);
+        }
+        return out;
+    }
+
+    public String settings() {
+        return held.get(SETTINGS + "|" + SETTINGS);
+    }
+
+    /**
+     * Records the files taken by this run and forgets the removed ones (after silver was written:
+     * a run killed before this takes the same files again, and writes the same rows).
+     */
+    public void record(List<FileState> taken, Map<String, List<String>> removed, String settingsChecksum, String runId, boolean full) {
+        List<Row> rows = new ArrayList<>();
+        for (FileState f : taken) {
+            rows.add(RowFactory.create(f.dataset(), f.path(), f.size(), new Timestamp(f.modified()), f.checksum(), runId));
+        }
+        rows.add(RowFactory.create(SETTINGS, SETTINGS, 0L, new Timestamp(0), settingsChecksum, runId));
+        Dataset<Row> updates = spark.createDataFrame(rows, SCHEMA);
+        if (full || !DeltaTable.isDeltaTable(spark, path)) {
+            updates.write().format("delta").mode("overwrite").save(path);
+            return;
+        }
+        Map<String, String> gone = new LinkedHashMap<>();
+        removed.forEach((dataset, paths) -> paths.forEach(p -> gone.put(dataset + "|" + p, p)));
+        String removedCondition = gone.isEmpty() ? "false" : "concat(t.dataset, '|', t.path) IN ("
+                + String.join(", ", gone.keySet().stream().map(IngestLedger::quote).toList()) + ")";
+        DeltaTable.forPath(spark, path).as("t")
+                .merge(updates.as("s"), col("t.dataset").equalTo(col("s.dataset")).and(col("t.path").equalTo(col("s.path"))))
+                .whenMatched().updateAll()
+                .whenNotMatched().insertAll()
+                .whenNotMatchedBySource(removedCondition).delete()
+                .execute();
+    }
+
+    static String quote(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}

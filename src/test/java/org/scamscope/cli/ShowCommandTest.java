@@ -1,0 +1,128 @@
+package org.scamscope.cli;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scamscope.cli.TableFixtures.append;
+import static org.scamscope.cli.TableFixtures.main;
+
+class ShowCommandTest {
+    static final StructType SCHEMA = new StructType().add("region", DataTypes.StringType).add("year", DataTypes.IntegerType)
+            .add("victims", DataTypes.LongType).add("note", DataTypes.StringType);
+
+    @TempDir
+    static Path wh;
+
+    /** Version 0: two rows in one file; version 1: one more. */
+    @BeforeAll
+    static void warehouse() {
+        append(wh, "gold/overview", SCHEMA, new Object[] {"Mekong", 2023, 120L, null},
+                new Object[] {"Myawaddy border zone with a very long name that is cut", 2023, 7L, "ok"});
+        append(wh, "gold/overview", SCHEMA, new Object[] {"Mekong", 2024, 95L, "provisional"});
+    }
+
+    private static TableFixtures.Outcome show(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "show";
+        all[1] = "--warehouse";
+        all[2] = wh.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return main(all);
+    }
+
+    @Test
+    void anEarlierVersionShowsItsRowsBoxedWithLongCellsCutAndNulls() {
+        TableFixtures.Outcome o = show("gold/overview", "--as-of-version", "0");
+        assertEquals(0, o.code(), o.err());
+        assertEquals("gold/overview at version 0\n"
+                + "+----------------------------------------+----+-------+----+\n"
+                + "|region                                  |year|victims|note|\n"
+                + "+----------------------------------------+----+-------+----+\n"
+                + "|Mekong                                  |2023|    120|NULL|\n"
+                + "|Myawaddy border zone with a very long...|2023|      7|ok  |\n"
+                + "+----------------------------------------+----+-------+----+\n"
+                + "2 rows\n", o.out());
+    }
+
+    @Test
+    void whereFiltersTheLatestVersion() {
+        TableFixtures.Outcome o = show("gold/overview", "--where", "year = 2024");
+        assertEquals(0, o.code(), o.err());
+        assertEquals("gold/overview at version 1, where year = 2024\n"
+                + "+------+----+-------+-----------+\n"
+                + "|region|year|victims|note       |\n"
+                + "+------+----+-------+-----------+\n"
+                + "|Mekong|2024|     95|provisional|\n"
+                + "+------+----+-------+-----------+\n"
+                + "1 row\n", o.out());
+        o = show("gold/overview", "--where", "year = 2024", "--as-of-version", "0");
+        assertEquals(0, o.code(), o.err());
+        assertEquals("gold/overview at version 0, where year = 2024\n"
+                + "+------+----+-------+----+\n"
+                + "|region|year|victims|note|\n"
+                + "+------+----+-------+----+\n"
+                + "0 rows\n", o.out());
+    }
+
+    @Test
+    void limitShowsTheFirstRowsAndSaysThereAreMore() {
+        TableFixtures.Outcome o = show("gold/overview", "--as-of-version", "0", "--limit", "1");
+        assertEquals(0, o.code(), o.err());
+        assertEquals("gold/overview at version 0\n"
+                + "+------+----+-------+----+\n"
+                + "|region|year|victims|note|\n"
+                + "+------+----+-------+----+\n"
+                + "|Mekong|2023|    120|NULL|\n"
+                + "+------+----+-------+----+\n"
+                + "only showing the first 1 row\n", o.out());
+        o = show("gold/overview");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("gold/overview at version 1\n"), o.out());
+        assertTrue(o.out().contains("|Mekong                                  |2024|     95|provisional|\n"), o.out());
+        assertTrue(o.out().endsWith("+\n3 rows\n"), o.out());
+    }
+
+    @Test
+    void aBadFilterIsAUsageErrorWithSparksOneLineMessage() {
+        TableFixtures.Outcome o = show("gold/overview", "--where", "no_such_column = 1");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().startsWith("scamscope: --where no_such_column = 1: [UNRESOLVED_COLUMN.WITH_SUGGESTION] "), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+        o = show("gold/overview", "--where", "year = = 1");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().startsWith("scamscope: --where year = = 1: [PARSE_SYNTAX_ERROR] "), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+        // A filter that fails on the data itself (ANSI cast of 'ok' to a number).
+        o = show("gold/overview", "--where", "cast(note AS INT) = 1");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().startsWith("scamscope: --where cast(note AS INT) = 1: [CAST_INVALID_INPUT] "), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+    }
+
+    @Test
+    void badVersionsLimitsAndTablesAreUsageErrors() {
+        TableFixtures.Outcome o = show("gold/overview", "--as-of-version", "7");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().startsWith("scamscope: gold/overview: [DELTA_VERSION_NOT_FOUND] "), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+        o = show("gold/overview", "--as-of-version", "latest");
+        assertEquals(2, o.code());
+        assertEquals("scamscope: --as-of-version must be a whole number of 0 or more, got 'latest'", o.err().strip());
+        o = show("gold/overview", "--limit", "0");
+        assertEquals(2, o.code());
+        assertEquals("scamscope: --limit must be a whole number of 1 or more, got '0'", o.err().strip());
+        o = show("gold/nope");
+        assertEquals(2, o.code());
+        assertEquals("scamscope: no table 'gold/nope' in " + wh + "; its tables: gold/overview", o.err().strip());
+        o = show();
+        assertEquals(2, o.code());
+        assertEquals("scamscope: no table given; usage: " + ShowCommand.USAGE, o.err().strip());
+    }
+}

@@ -1,0 +1,122 @@
+package org.scamscope.pipeline;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scamscope.JobRunner;
+import org.scamscope.TestSpark;
+import org.scamscope.config.JobConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Scheduled runs over a landing folder where files arrive and change: each run takes only new and
+ * changed files, and the warehouse then holds what a clean run over the same folder would.
+ */
+class IncrementalRunTest {
+    @TempDir
+    Path input;
+    @TempDir
+    Path warehouse;
+    @TempDir
+    Path clean;
+
+    static final String VICTIM_HEADER = "victim_id,source,victim_type,registration_date,gender,age,age_band,citizenship,"
+            + "exploitation_country,exploitation_subdivision,compound_id,recruitment_channel,means_of_control,status,"
+            + "loss_amount,loss_currency,scam_type,name,passport_number,phone\n";
+
+    private Map<String, String> settings() {
+        Map<String, String> o = new HashMap<>(JobRunner.lenient());
+        o.put("gold.enabled", "false");
+        return o;
+    }
+
+    private RunSummary run(Path wh, boolean full, boolean prune) {
+        Map<String, String> o = settings();
+        o.put("input", input.toString());
+        o.put("warehouse", wh.toString());
+        return new Job(TestSpark.session(), JobConfig.load(JobConfig.defaultFile(), o)).run(new Job.Options(full, prune));
+    }
+
+    private static List<String> silver(Path wh, String table) {
+        Dataset<Row> df = JobRunner.table(wh, "silver/" + table);
+        String[] cols = Arrays.stream(df.columns()).filter(c -> !c.equals("run_id") && !c.equals("ingested_at"))
+                .map(c -> "`" + c + "`").toArray(String[]::new);
+        return JobRunner.rows(df, cols);
+    }
+
+    private static List<String> quarantine(Path wh) {
+        return JobRunner.rows(JobRunner.table(wh, "quarantine/rejected_rows"), "dataset", "source_file", "source_row", "rule");
+    }
+
+    private static long version(Path wh, String table) {
+        return org.scamscope.delta.DeltaTables.lastCommit(TestSpark.session(), wh.resolve(table).toString()).version();
+    }
+
+    @Test
+    void newChangedAndRemovedFilesEndAsACleanRunWould() throws IOException {
+        Path fixture = JobRunner.FIXTURES.resolve("basic");
+        try (Stream<Path> s = Files.walk(fixture)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                Path to = input.resolve(fixture.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        RunSummary first = run(warehouse, false, false);
+        assertEquals(11, first.datasets.get(0).read());
+
+        // Nothing new: no table gets a new version.
+        long victimsVersion = version(warehouse, "silver/victims");
+        long quarantineVersion = version(warehouse, "quarantine/rejected_rows");
+        RunSummary idle = run(warehouse, false, false);
+        assertTrue(idle.datasets.isEmpty());
+        assertEquals(victimsVersion, version(warehouse, "silver/victims"));
+        assertEquals(quarantineVersion, version(warehouse, "quarantine/rejected_rows"));
+
+        // A new file (V9 new; V2 again, later, with a status: it wins over partner_a's copy) and a
+        // changed file (partner_b loses W3 and gains W4).
+        Files.writeString(input.resolve("victims/partner_c.csv"), VICTIM_HEADER
+                + "V9,hotline,forced_scam_worker,2024-02-02,male,30,,IDN,MMR,MM-13,,social_media,,escaped,,,,,,\n"
+                + "V2,hotline,defrauded,2024-01-15,female,,30-38,USA,KHM,KH-12,,dating_app,,rescued,1000.00,USD,investment,,,\n");
+        Files.writeString(input.resolve("victims/partner_b.csv"), VICTIM_HEADER
+                + "W1,ngo,volunteer,2022-04-04,female,22,,PHL,PHL,PH-TAR,,online_job_ad,,rescued,,,,,,\n"
+                + "W4,ngo,forced_scam_worker,2023-03-03,male,40,,NPL,MMR,,,online_job_ad,,rescued,,,,,,\n");
+        RunSummary third = run(warehouse, false, false);
+        assertEquals(List.of("victims"), third.datasets.stream().map(d -> d.table().name()).toList());
+        assertEquals(4, third.datasets.get(0).read());  // 2 rows of partner_b, 2 of partner_c; partner_a skipped
+
+        RunSummary reference = run(clean, true, false);
+        assertEquals(14, reference.datasets.get(0).read());
+        for (String t : List.of("victims", "compounds", "revenue_estimates", "enforcement_actions")) {
+            assertEquals(silver(clean, t), silver(warehouse, t), t);
+        }
+        assertEquals(quarantine(clean), quarantine(warehouse));
+        assertTrue(quarantine(warehouse).contains("victims|victims/partner_a.csv|2|duplicate"), quarantine(warehouse).toString());
+        assertEquals(List.of("V2|rescued|victims/partner_c.csv"),
+                JobRunner.rows(JobRunner.table(warehouse, "silver/victims").filter("victim_id = 'V2'"), "victim_id", "status", "source_file"));
+
+        // A file that disappears keeps its rows until --prune.
+        Files.delete(input.resolve("victims/partner_b.csv"));
+        RunSummary kept = run(warehouse, false, false);
+        assertTrue(kept.notes.stream().anyMatch(n -> n.contains("victims/partner_b.csv was ingested before and is no longer in the input")),
+                kept.notes.toString());
+        assertEquals(1, JobRunner.table(warehouse, "silver/victims").filter("victim_id = 'W4'").count());
+        run(warehouse, false, true);
+        assertEquals(0, JobRunner.table(warehouse, "silver/victims").filter("victim_id = 'W4'").count());
+        assertEquals(0, JobRunner.table(warehouse, "quarantine/rejected_rows").filter("source_file = 'victims/partner_b.csv'").count());
+        assertEquals(List.of("V1", "V2", "V3", "V9"), JobRunner.rows(JobRunner.table(warehouse, "silver/victims"), "victim_id"));
+    }
+}
