@@ -68,7 +68,8 @@ final class ShowCommand {
         }
         List<Row> rows;
         try {
-            rows = df.select(asText).limit(Math.toIntExact(Math.min(limit + 1, Integer.MAX_VALUE))).collectAsList();
+            // One row more than shown says whether there are more.
+            rows = df.select(asText).limit((int) Math.min(limit, Integer.MAX_VALUE - 1) + 1).collectAsList();
         } catch (RuntimeException e) {
             Throwable data = dataError(e);
             if (where != null && data != null) {

@@ -123,7 +123,9 @@ public final class Maintenance {
         // (default 168 hours) unless told otherwise: the configured retention is meant.
         settings.put(RETENTION_WINDOW_IGNORE, "false");
         if (force) settings.put(RETENTION_CHECK, "false");
-        withSettings(settings, () -> delta.vacuum(retentionHours));
+        // Delta prints "Deleted N files and directories ..." with Scala's println: sent to standard error with
+        // the logs, so standard output holds only the report.
+        withSettings(settings, () -> scala.Console$.MODULE$.withOut(System.err, (scala.Function0<Object>) () -> delta.vacuum(retentionHours)));
     }
 
     /** Runs action with the given session settings, then puts back what was there, so they hold for this call only. */

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scamscope.TestSpark;
 import org.scamscope.pipeline.WarehouseLock;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +58,12 @@ class MaintainCommandTest {
         String check = TestSpark.session().conf().get("spark.databricks.delta.retentionDurationCheck.enabled");
 
         // 168 hours: OPTIMIZE compacts; the files it replaced are newer than the retention and stay on disk.
-        TableFixtures.Outcome o = main("maintain", "--config", conf.toString());
+        // Delta's own console line about the files deleted does not go to standard output.
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        TableFixtures.Outcome o = scala.Console$.MODULE$.withOut(new PrintStream(console, true, StandardCharsets.UTF_8),
+                (scala.Function0<TableFixtures.Outcome>) () -> main("maintain", "--config", conf.toString()));
         assertEquals(0, o.code(), o.err());
+        assertEquals("", console.toString(StandardCharsets.UTF_8));
         assertEquals("scamscope maintain " + wh + ": OPTIMIZE, then VACUUM of files unused for over 168 hours\n"
                 + "table           numFiles before  numFiles after  on disk before  on disk after\n"
                 + "silver/victims                3               1               4              4\n"
