@@ -11,15 +11,10 @@ import org.scamscope.WarehouseComparison;
 import org.scamscope.pipeline.RunSummary;
 import org.scamscope.pipeline.WarehouseLock;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -46,10 +41,12 @@ class KillAndRerunIT {
     static Path later;
     static Path cleanFirst;
     static Path cleanLater;
+    static Path config;
 
     /** The inputs, and the warehouses of runs that were never killed: the first run, and the first then the later one. */
     @BeforeAll
     static void cleanRuns() throws IOException {
+        config = JobRunner.lenientConfigFile(dir);
         first = dir.resolve("input-first");
         copy(JobRunner.FIXTURES.resolve("basic"), first);
         later = dir.resolve("input-later");
@@ -110,30 +107,16 @@ class KillAndRerunIT {
 
     /** Runs the job in a child process until it is about to create a file matching pauseAt, then kills it; the path it stopped at. */
     static String killAt(Path input, Path warehouse, String pauseAt) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty")) cmd.add(a);
-        }
-        cmd.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                PausedRun.class.getName(), input.toString(), warehouse.toString(), pauseAt));
         Path log = warehouse.resolveSibling(warehouse.getFileName() + ".log");
-        Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith(PausingFileSystem.ANNOUNCEMENT + " ")) return line;
-                if (line.equals("finished")) throw new AssertionError("the run finished without creating a file at " + pauseAt);
+        try (ChildRun run = ChildRun.start(pauseAt, log, "run", "--config", config.toString(), "--input", input.toString(),
+                "--warehouse", warehouse.toString(), "--master", "local[2]")) {
+            String paused = run.awaitPause();
+            if (paused == null) {
+                throw new AssertionError("the run ended (exit " + run.exitCode() + ") before a file at " + pauseAt + "\n"
+                        + run.stdout() + "\n" + run.stderrTail());
             }
-            throw new AssertionError("the run ended (exit " + p.waitFor() + ") before " + pauseAt + ":\n" + tail(log));
-        } finally {
-            p.destroyForcibly();
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "killed");
+            return paused;
         }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     /** Copies a folder, files' modification times included (the ledger of ingested files records them). */

@@ -1,21 +1,23 @@
 package org.scamscope.recovery;
 
-import org.scamscope.JobRunner;
+import org.scamscope.cli.Main;
 
-import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
- * The job in a process of its own, over the file system that stops at the point the test names:
- * args input, warehouse, the pause point (see {@link PausingFileSystem}). Prints "finished" if the
- * run never got there.
+ * bin/scamscope in a process of its own, over the file system that stops at the point the test
+ * names: args are the pause point (see {@link PausingFileSystem}) and then the command line. Prints
+ * "finished" and exits with the command's exit code if the run never got there.
  */
 public final class PausedRun {
+    public static final String FINISHED = "finished";
+
     public static void main(String[] args) {
-        System.setProperty(PausingFileSystem.PAUSE_AT, args[2]);
+        System.setProperty(PausingFileSystem.PAUSE_AT, args[0]);
         System.setProperty("spark.hadoop.fs.file.impl", PausingFileSystem.class.getName());
         System.setProperty("spark.hadoop.fs.file.impl.disable.cache", "true");
-        JobRunner.run(Path.of(args[0]), Path.of(args[1]), JobRunner.lenient());
-        System.out.println("finished");
-        System.exit(0);
+        int code = Main.execute(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+        System.out.println(FINISHED);
+        System.exit(code);
     }
 }
