@@ -108,8 +108,9 @@ final class ServeCommand {
         if (!ended) {
             p.destroyForcibly();
             await(p, Duration.ofSeconds(15));
-            deleteStale(root);
         }
+        // The server removes its file as it ends; not when it was killed.
+        s.removeFrom(root);
         out.println("stopped the server of " + root + " (pid " + s.pid() + ", " + s.url() + ")"
                 + (ended ? "" : ": killed after " + STOP_WAIT.toSeconds() + " s without ending on SIGTERM"));
         return ExitCodes.OK;
