@@ -38,7 +38,7 @@ public final class Main {
             + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n"
             + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
             + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]\n"
-            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--as-of-version N]\n\n";
+            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--as-of-version N] [--format text|csv]\n\n";
 
     private Main() {}
 
@@ -55,7 +55,7 @@ public final class Main {
         } catch (ScamscopeException e) {
             err.println("scamscope: " + e.getMessage());
             return e.exitCode();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // also Spark's checked exceptions, which Scala code throws undeclared
             err.println("scamscope: unexpected error: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
             e.printStackTrace(err);
             return ExitCodes.UNEXPECTED;
@@ -97,9 +97,7 @@ public final class Main {
             case "run", "aggregate" -> {
                 if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
                 JobConfig config = JobConfig.load(configFile, overrides);
-                if (command.equals("run") && !config.input().toFile().isDirectory()) {
-                    throw ExitCodes.usage("input folder not found: " + config.input());
-                }
+                if (command.equals("run")) Job.checkInput(config.input());
                 config.warehouse(); // a location the job cannot use is refused before Spark starts
                 SparkSession spark = spark(cl, config);
                 Job job = new Job(spark, config);
@@ -114,7 +112,7 @@ public final class Main {
                     summary.exitCode = e.exitCode();
                     summary.error = e.getMessage();
                     throw e;
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // also Spark's checked exceptions
                     summary.outcome = "failed";
                     summary.exitCode = ExitCodes.UNEXPECTED;
                     summary.error = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
@@ -200,6 +198,9 @@ public final class Main {
                 .desc("show: at most N rows (default 20); history: the last N versions").get());
         o.addOption(Option.builder().longOpt("as-of-version").hasArg().argName("N")
                 .desc("show: the table as of its version N (time travel)").get());
+        o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
+                .desc("show: text (boxed, the default) or csv (every row unless --limit, for a spreadsheet; "
+                        + "cells starting with = + - @ get a leading ')").get());
         o.addOption(Option.builder().longOpt("help").desc("print this help").get());
         o.addOption(Option.builder().longOpt("version").desc("print the version").get());
         return o;
