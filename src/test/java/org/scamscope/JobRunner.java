@@ -29,6 +29,21 @@ public final class JobRunner {
         return o;
     }
 
+    /**
+     * A configuration file for a run in a process of its own: the project's, with the lenient
+     * thresholds, its own files named by absolute paths.
+     */
+    public static Path lenientConfigFile(Path dir) throws java.io.IOException {
+        JobConfig project = JobConfig.load(JobConfig.defaultFile(), Map.of());
+        StringBuilder s = new StringBuilder(java.nio.file.Files.readString(JobConfig.defaultFile()));
+        s.append("\n");
+        for (String k : List.of("reference", "rules.dir", "sources.dir")) s.append(k).append('=').append(project.confPath(k)).append('\n');
+        lenient().forEach((k, v) -> s.append(k).append('=').append(v).append('\n'));
+        Path file = dir.resolve("scamscope.properties");
+        java.nio.file.Files.writeString(file, s.toString());
+        return file;
+    }
+
     public static RunSummary run(Path input, Path warehouse, Map<String, String> overrides) {
         Map<String, String> o = new HashMap<>(overrides);
         o.put("input", input.toString());

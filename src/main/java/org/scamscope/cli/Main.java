@@ -38,7 +38,7 @@ public final class Main {
             + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n"
             + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
             + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]\n"
-            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--as-of-version N] [--format text|csv]\n\n";
+            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--version N] [--format text|csv]\n\n";
 
     private Main() {}
 
@@ -84,9 +84,12 @@ public final class Main {
             help(options, out);
             return ExitCodes.OK;
         }
-        if (cl.hasOption("version")) {
+        if (cl.hasOption("version") && cl.getOptionValue("version") == null) {
             out.println("scamscope " + version());
             return ExitCodes.OK;
+        }
+        if (cl.hasOption("version") && !command.equals("show")) {
+            throw ExitCodes.usage("--version N is for 'show TABLE --version N'; alone, --version prints the program's version");
         }
         List<String> words = cl.getArgList();
         Map<String, String> overrides = new LinkedHashMap<>();
@@ -202,7 +205,10 @@ public final class Main {
                 .desc("show: text (boxed, the default) or csv (every row unless --limit, for a spreadsheet; "
                         + "cells starting with = + - @ get a leading ')").get());
         o.addOption(Option.builder().longOpt("help").desc("print this help").get());
-        o.addOption(Option.builder().longOpt("version").desc("print the version").get());
+        // Alone: the program's version; with a number, after show: the table's version N, as the
+        // issue tracker and Delta's own 'VERSION AS OF' call it.
+        o.addOption(Option.builder().longOpt("version").optionalArg(true).numberOfArgs(1).argName("N")
+                .desc("print the program's version; show TABLE --version N: the table as of its version N").get());
         return o;
     }
 

@@ -27,11 +27,11 @@ import java.util.function.Supplier;
 
 /**
  * scamscope show TABLE: a table's rows, boxed as Spark's show() draws them: the latest version or
- * one of --as-of-version (time travel), filtered by --where (SQL), at most --limit rows. With
- * --format csv, every row (or --limit of them), whole, as CSV for a spreadsheet.
+ * one of --version N (time travel; --as-of-version N is the same), filtered by --where (SQL), at most
+ * --limit rows. With --format csv, every row (or --limit of them), whole, as CSV for a spreadsheet.
  */
 final class ShowCommand {
-    static final String USAGE = "scamscope show TABLE [--warehouse DIR] [--as-of-version N] [--where EXPR] [--limit N] [--format text|csv]";
+    static final String USAGE = "scamscope show TABLE [--warehouse DIR] [--version N] [--where EXPR] [--limit N] [--format text|csv]";
     static final long DEFAULT_LIMIT = 20;
     /** Longer cells are cut to this width, ending in "...", as show() does at 20. */
     static final int CELL_WIDTH = 40;
@@ -45,7 +45,8 @@ final class ShowCommand {
         boolean csv = format.equals("csv");
         // An export has no line to say it was cut: without --limit it holds every row.
         long limit = CommandArgs.number(cl, "limit", 1, csv ? Long.MAX_VALUE : DEFAULT_LIMIT);
-        Long asOf = CommandArgs.number(cl, "as-of-version", 0, null);
+        Long asOf = CommandArgs.number(cl, "version", 0, null);
+        if (asOf == null) asOf = CommandArgs.number(cl, "as-of-version", 0, null);
         String where = cl.getOptionValue("where");
         String path = WarehouseTables.path(config.warehouse(), name);
         SparkSession s = spark.get();

@@ -30,10 +30,13 @@ import static org.apache.spark.sql.functions.col;
  * ops/ingested_files: which input files the warehouse holds, with their size, modification time
  * and content checksum, so a run takes only files it has not ingested or whose content changed.
  * The entry "_settings" fingerprints the reference data and the rules and mappings: when it
- * changes, every file is taken again, since the same input would give other silver rows.
+ * changes, every file is taken again, since the same input would give other silver rows. The
+ * entry "_gold" names the silver versions the gold tables were last built from, so a run that finds
+ * gold behind silver (an earlier run was killed while writing it) builds it again.
  */
 public final class IngestLedger {
     public static final String SETTINGS = "_settings";
+    public static final String GOLD = "_gold";
     private static final StructType SCHEMA = new StructType()
             .add("dataset", DataTypes.StringType, false)
             .add("path", DataTypes.StringType, false)
@@ -115,6 +118,26 @@ public final class IngestLedger {
 
     public String settings() {
         return held.get(SETTINGS + "|" + SETTINGS);
+    }
+
+    /** What the gold tables were last built from (see {@link #recordGold}); null when never or not since the last full run. */
+    public String goldSource() {
+        return held.get(GOLD + "|" + GOLD);
+    }
+
+    /** Records, once the gold tables are written, what they were built from. */
+    public void recordGold(String source, String runId) {
+        Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(GOLD, GOLD, 0L, new Timestamp(0), source, runId)), SCHEMA);
+        if (!DeltaTable.isDeltaTable(spark, path)) {
+            row.write().format("delta").save(path);
+        } else {
+            DeltaTable.forPath(spark, path).as("t")
+                    .merge(row.as("s"), col("t.dataset").equalTo(col("s.dataset")).and(col("t.path").equalTo(col("s.path"))))
+                    .whenMatched().updateAll()
+                    .whenNotMatched().insertAll()
+                    .execute();
+        }
+        held.put(GOLD + "|" + GOLD, source);
     }
 
     /**

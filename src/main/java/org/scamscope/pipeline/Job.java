@@ -88,7 +88,8 @@ public final class Job {
         double defaultShare = config.getShare("quarantine.max_share", 0.1);
         for (String t : tables.keySet()) maxShare.put(t, config.getShare("quarantine.max_share." + t, defaultShare));
         Duration lease = Duration.ofSeconds(config.getInt("lock.lease_seconds", 300));
-        config.getInt(GoldStage.K_SETTING, org.scamscope.table.gold.GoldInputs.DEFAULT_K);
+        goldK();
+        goldYear();
         ReferenceData ref = ReferenceData.load(spark, config.confPath("reference"));
         List<SourceMapping> mappings = new ArrayList<>();
         for (String name : config.getList("sources")) {
@@ -130,7 +131,12 @@ public final class Job {
             }
             Plan plan = plan(states, ledger, full, options.prune());
             if (plan.isEmpty()) {
-                summary.notes.add("no new or changed input files: no table written");
+                if (goldEnabled() && silverComplete() && !goldSource().equals(ledger.goldSource())) {
+                    summary.notes.add("no new or changed input files, but gold is behind silver (a run stopped before it finished gold): gold rebuilt");
+                    aggregate(ref, ledger);
+                } else {
+                    summary.notes.add("no new or changed input files: no table written");
+                }
                 return summary;
             }
             Map<SilverTable, SourceReader.Batch> batches = new LinkedHashMap<>();
@@ -143,7 +149,7 @@ public final class Job {
             validateAndWrite(batches, ref, key, rules, maxShare, plan, full);
             ledger.record(plan.take().values().stream().flatMap(List::stream).toList(), plan.prunedByDataset(), settings, runId, full);
             summary.lap("record ingested files");
-            aggregate(ref);
+            aggregate(ref, ledger);
         } finally {
             removeIfEmpty(fresh);
         }
@@ -294,9 +300,13 @@ public final class Job {
         return replaced.isEmpty() ? silver : silver.filter(not(col("source_file").isin(replaced.toArray())));
     }
 
-    /** The gold tables from the silver ones in the warehouse (also alone: `scamscope aggregate`). */
-    private void aggregate(ReferenceData ref) {
-        if (!Boolean.parseBoolean(config.get("gold.enabled", "true"))) {
+    /**
+     * The gold tables from the silver ones in the warehouse (also alone: `scamscope aggregate`), then
+     * a note in the ledger of what they were built from, so a run killed while writing them is
+     * followed by one that writes them again.
+     */
+    private void aggregate(ReferenceData ref, IngestLedger ledger) {
+        if (!goldEnabled()) {
             summary.notes.add("gold not written: gold.enabled=false in the configuration");
             return;
         }
@@ -306,9 +316,36 @@ public final class Job {
             summary.notes.add("gold not written: it needs every silver table, and " + missing + " have none yet");
             return;
         }
-        int k = config.getInt(GoldStage.K_SETTING, org.scamscope.table.gold.GoldInputs.DEFAULT_K);
-        new GoldStage(spark, warehouse, ref, k).run(runId).addTo(summary);
+        String source = goldSource();
+        new GoldStage(spark, warehouse, ref, goldK()).run(runId, goldYear()).addTo(summary);
         summary.lap("write gold");
+        ledger.recordGold(source, runId);
+    }
+
+    private boolean goldEnabled() {
+        return Boolean.parseBoolean(config.get("gold.enabled", "true"));
+    }
+
+    private int goldK() {
+        return config.getInt(GoldStage.K_SETTING, org.scamscope.table.gold.GoldInputs.DEFAULT_K);
+    }
+
+    /** The year compounds still operating are counted to: this year (UTC), unless the configuration fixes it. */
+    private int goldYear() {
+        return config.getInt("gold.current_year", java.time.Year.now(ZoneOffset.UTC).getValue());
+    }
+
+    private boolean silverComplete() {
+        return Pipeline.SILVER.stream().allMatch(t -> io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name())));
+    }
+
+    /** What gold is built from: each silver table's version, k and the current year. */
+    private String goldSource() {
+        StringBuilder s = new StringBuilder();
+        for (SilverTable t : Pipeline.SILVER) {
+            s.append("silver/").append(t.name()).append('@').append(DeltaTables.lastCommit(spark, warehouse.silver(t.name())).version()).append(' ');
+        }
+        return s.append("k=").append(goldK()).append(" year=").append(goldYear()).toString();
     }
 
     /** Recomputes gold from the silver tables as they are, under the warehouse lock. */
@@ -322,7 +359,7 @@ public final class Job {
         Duration lease = Duration.ofSeconds(config.getInt("lock.lease_seconds", 300));
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse.root(), runId, lease)) {
             summary.lap("lock");
-            aggregate(ref);
+            aggregate(ref, new IngestLedger(spark, warehouse));
         }
         return summary;
     }

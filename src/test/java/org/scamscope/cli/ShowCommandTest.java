@@ -57,7 +57,7 @@ class ShowCommandTest {
 
     @Test
     void anEarlierVersionShowsItsRowsBoxedWithLongCellsCutAndNulls() {
-        TableFixtures.Outcome o = show("gold/overview", "--as-of-version", "0");
+        TableFixtures.Outcome o = show("gold/overview", "--version", "0");
         assertEquals(0, o.code(), o.err());
         assertEquals("gold/overview at version 0\n"
                 + "+----------------------------------------+----+-------+----+\n"
@@ -91,7 +91,7 @@ class ShowCommandTest {
 
     @Test
     void limitShowsTheFirstRowsAndSaysThereAreMore() {
-        TableFixtures.Outcome o = show("gold/overview", "--as-of-version", "0", "--limit", "1");
+        TableFixtures.Outcome o = show("gold/overview", "--version", "0", "--limit", "1");
         assertEquals(0, o.code(), o.err());
         assertEquals("gold/overview at version 0\n"
                 + "+------+----+-------+----+\n"
@@ -126,10 +126,13 @@ class ShowCommandTest {
 
     @Test
     void badVersionsLimitsAndTablesAreUsageErrors() {
-        TableFixtures.Outcome o = show("gold/overview", "--as-of-version", "7");
+        TableFixtures.Outcome o = show("gold/overview", "--version", "7");
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().startsWith("scamscope: gold/overview: [DELTA_VERSION_NOT_FOUND] "), o.err());
         assertEquals(1, o.err().lines().count(), o.err());
+        o = show("gold/overview", "--version", "latest");
+        assertEquals(2, o.code());
+        assertEquals("scamscope: --version must be a whole number of 0 or more, got 'latest'", o.err().strip());
         o = show("gold/overview", "--as-of-version", "latest");
         assertEquals(2, o.code());
         assertEquals("scamscope: --as-of-version must be a whole number of 0 or more, got 'latest'", o.err().strip());

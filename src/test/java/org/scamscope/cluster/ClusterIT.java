@@ -1,8 +1,5 @@
 package org.scamscope.cluster;
 
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.scamscope.JobRunner;
-import org.scamscope.TestSpark;
+import org.scamscope.WarehouseComparison;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,17 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,8 +38,6 @@ class ClusterIT {
     static final Path DIR = SparkDistribution.TARGET.resolve("cluster-it");
     /** Tables compared between runs (reference/ is the shipped files as they are; ops/ each run's own record). */
     static final List<String> COMPARED = List.of("silver", "gold", "quarantine");
-    /** Lineage that differs between any two runs: the run's id and clock. */
-    static final Set<String> RUN_COLUMNS = Set.of("run_id", "ingested_at", "rejected_at");
     /** Every wait is bounded; a run of the sample takes about a minute on an idle two-core machine. */
     static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);
     /**
@@ -193,55 +182,7 @@ class ClusterIT {
 
     /** Every Delta table under silver/, gold/ and quarantine/ of both warehouses, row for row, less the run's lineage. */
     static void assertSameTables(Path expected, Path actual) throws IOException {
-        List<String> tables = deltaTables(expected);
-        assertTrue(tables.contains("silver/victims"), "the local run wrote silver: " + tables);
-        assertEquals(tables, deltaTables(actual), "the same tables");
-        for (String t : tables) {
-            Dataset<Row> e = comparable(expected.resolve(t));
-            Dataset<Row> a = comparable(actual.resolve(t));
-            assertEquals(Arrays.asList(e.columns()), Arrays.asList(a.columns()), t + ": columns");
-            assertEquals(e.schema().simpleString(), a.schema().simpleString(), t + ": types");
-            List<String> er = json(e);
-            List<String> ar = json(a);
-            if (!er.equals(ar)) {
-                List<String> missing = new ArrayList<>(er);
-                ar.forEach(missing::remove);
-                List<String> extra = new ArrayList<>(ar);
-                er.forEach(extra::remove);
-                throw new AssertionError(t + ": " + er.size() + " rows expected, " + ar.size() + " written; " + missing.size()
-                        + " missing, e.g. " + missing.stream().limit(3).toList() + "; " + extra.size() + " unexpected, e.g. "
-                        + extra.stream().limit(3).toList());
-            }
-        }
-    }
-
-    private static Dataset<Row> comparable(Path table) {
-        Dataset<Row> df = TestSpark.session().read().format("delta").load(table.toString());
-        for (String c : RUN_COLUMNS) df = df.drop(c);
-        return df;
-    }
-
-    /** Each row as JSON (maps and arrays included), sorted. */
-    private static List<String> json(Dataset<Row> df) {
-        Column[] cols = Arrays.stream(df.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-        List<String> rows = new ArrayList<>(df.select(to_json(struct(cols))).as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-        rows.sort(null);
-        return rows;
-    }
-
-    /** Relative paths of the Delta tables (folders with a _delta_log) under the compared folders, sorted. */
-    static List<String> deltaTables(Path warehouse) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String top : COMPARED) {
-            Path d = warehouse.resolve(top);
-            if (!Files.isDirectory(d)) continue;
-            try (Stream<Path> s = Files.walk(d, 3)) {
-                s.filter(p -> Files.isDirectory(p.resolve("_delta_log")))
-                        .forEach(p -> out.add(warehouse.relativize(p).toString().replace('\\', '/')));
-            }
-        }
-        out.sort(null);
-        return out;
+        WarehouseComparison.assertSameTables(expected, actual, COMPARED);
     }
 
     static void log(String what) {

@@ -1,0 +1,132 @@
+package org.scamscope.recovery;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.scamscope.JobRunner;
+import org.scamscope.TestSpark;
+import org.scamscope.WarehouseComparison;
+import org.scamscope.pipeline.RunSummary;
+import org.scamscope.pipeline.WarehouseLock;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A run killed with SIGKILL in the middle of its writes leaves every table readable, and the next
+ * run ends with exactly the tables a run that was never killed leaves. The killed run is a process
+ * of its own whose file system stops the writing thread at a chosen file (PausingFileSystem); the
+ * test then kills it there and reruns in this JVM. Two kinds of run are killed: the first run on an
+ * empty warehouse, over the basic fixture, and a later incremental run that takes a new and a
+ * changed file.
+ */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class KillAndRerunIT {
+    /** Every table a run writes but the ops/ ones that record runs: ops/runs, and ops/ingested_files (compared apart). */
+    static final List<String> COMPARED = List.of("silver", "gold", "quarantine", "reference", "ops/data_quality");
+
+    @TempDir
+    static Path dir;
+    static Path first;
+    static Path later;
+    static Path cleanFirst;
+    static Path cleanLater;
+    static Path config;
+
+    /** The inputs, and the warehouses of runs that were never killed: the first run, and the first then the later one. */
+    @BeforeAll
+    static void cleanRuns() throws IOException {
+        config = JobRunner.lenientConfigFile(dir);
+        first = dir.resolve("input-first");
+        copy(JobRunner.FIXTURES.resolve("basic"), first);
+        later = dir.resolve("input-later");
+        copy(first, later);
+        // partner_c is new (V9, and V2 again: it wins over partner_a's copy); partner_b changed (W3 out, W4 in).
+        String header = Files.readAllLines(first.resolve("victims/partner_b.csv")).get(0) + "\n";
+        Files.writeString(later.resolve("victims/partner_c.csv"), header
+                + "V9,hotline,forced_scam_worker,2024-02-02,male,30,,IDN,MMR,MM-13,,social_media,,escaped,,,,,,\n"
+                + "V2,hotline,defrauded,2024-01-15,female,,30-38,USA,KHM,KH-12,,dating_app,,rescued,1000.00,USD,investment,,,\n");
+        Files.writeString(later.resolve("victims/partner_b.csv"), header
+                + "W1,ngo,volunteer,2022-04-04,female,22,,PHL,PHL,PH-TAR,,online_job_ad,,rescued,,,,,,\n"
+                + "W4,ngo,forced_scam_worker,2023-03-03,male,40,,NPL,MMR,,,online_job_ad,,rescued,,,,,,\n");
+        cleanFirst = dir.resolve("clean-first");
+        JobRunner.run(first, cleanFirst, JobRunner.lenient());
+        cleanLater = dir.resolve("clean-later");
+        copy(cleanFirst, cleanLater);
+        RunSummary s = JobRunner.run(later, cleanLater, JobRunner.lenient());
+        assertEquals(4, s.datasets.get(0).read(), "the later run takes partner_b and partner_c only");
+    }
+
+    @ParameterizedTest(name = "{0} run killed at {1}")
+    @CsvSource({
+            // Silver: the first data file of silver/victims (the quarantine and reference tables are committed).
+            "first, /silver/victims/part-",
+            // Gold: the third gold table, the first two committed; silver and the ledger of ingested files complete.
+            "first, /gold/compounds_by_region_year/part-",
+            // Silver: MERGE of the new and changed victims into the silver of the first run.
+            "later, /silver/victims/part-",
+            // Between silver and the ledger: every silver table committed, the files not yet recorded as ingested.
+            "later, /ops/ingested_files/part-",
+    })
+    void theRerunLeavesTheTablesOfARunThatWasNeverKilled(String run, String pauseAt) throws Exception {
+        boolean isFirst = run.equals("first");
+        Path input = isFirst ? first : later;
+        Path warehouse = Files.createTempDirectory(dir, "killed-");
+        if (isFirst) Files.delete(warehouse);
+        else copy(cleanFirst, warehouse);
+
+        String paused = killAt(input, warehouse, pauseAt);
+        assertTrue(paused.contains(pauseAt.substring(1)), paused);
+        assertTrue(Files.exists(warehouse.resolve(WarehouseLock.FILE)), "the killed run's lock is left behind");
+        for (String t : WarehouseComparison.deltaTables(warehouse, COMPARED)) {
+            // Readable: Delta ignores the files of a write that never committed.
+            TestSpark.session().read().format("delta").load(warehouse.resolve(t).toString()).count();
+        }
+
+        JobRunner.run(input, warehouse, JobRunner.lenient());
+        Path clean = isFirst ? cleanFirst : cleanLater;
+        WarehouseComparison.assertSameTables(clean, warehouse, COMPARED);
+        // The same files recorded as ingested; the entry naming the silver versions gold was built from differs
+        // by the versions the killed run committed.
+        WarehouseComparison.assertSameRows("ops/ingested_files", ingested(clean), ingested(warehouse));
+    }
+
+    private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> ingested(Path warehouse) {
+        return WarehouseComparison.rows(warehouse.resolve("ops/ingested_files")).filter("dataset <> '_gold'");
+    }
+
+    /** Runs the job in a child process until it is about to create a file matching pauseAt, then kills it; the path it stopped at. */
+    static String killAt(Path input, Path warehouse, String pauseAt) throws Exception {
+        Path log = warehouse.resolveSibling(warehouse.getFileName() + ".log");
+        try (ChildRun run = ChildRun.start(pauseAt, log, "run", "--config", config.toString(), "--input", input.toString(),
+                "--warehouse", warehouse.toString(), "--master", "local[2]")) {
+            String paused = run.awaitPause();
+            if (paused == null) {
+                throw new AssertionError("the run ended (exit " + run.exitCode() + ") before a file at " + pauseAt + "\n"
+                        + run.stdout() + "\n" + run.stderrTail());
+            }
+            return paused;
+        }
+    }
+
+    /** Copies a folder, files' modification times included (the ledger of ingested files records them). */
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path f : s.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}
