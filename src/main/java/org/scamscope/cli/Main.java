@@ -38,7 +38,7 @@ public final class Main {
             + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n"
             + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
             + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]\n"
-            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--version N]\n"
+            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--version N] [--format text|csv]\n"
             + "  serve                a Spark Connect server on the warehouse (sc://127.0.0.1:15002, --port N) until\n"
             + "                       Ctrl-C or SIGTERM; 'serve --stop' stops the one serving the warehouse\n\n";
 
@@ -57,7 +57,7 @@ public final class Main {
         } catch (ScamscopeException e) {
             err.println("scamscope: " + e.getMessage());
             return e.exitCode();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // also Spark's checked exceptions, which Scala code throws undeclared
             err.println("scamscope: unexpected error: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
             e.printStackTrace(err);
             return ExitCodes.UNEXPECTED;
@@ -102,9 +102,7 @@ public final class Main {
             case "run", "aggregate" -> {
                 if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
                 JobConfig config = JobConfig.load(configFile, overrides);
-                if (command.equals("run") && !config.input().toFile().isDirectory()) {
-                    throw ExitCodes.usage("input folder not found: " + config.input());
-                }
+                if (command.equals("run")) Job.checkInput(config.input());
                 config.warehouse(); // a location the job cannot use is refused before Spark starts
                 SparkSession spark = spark(cl, config);
                 Job job = new Job(spark, config);
@@ -119,7 +117,7 @@ public final class Main {
                     summary.exitCode = e.exitCode();
                     summary.error = e.getMessage();
                     throw e;
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // also Spark's checked exceptions
                     summary.outcome = "failed";
                     summary.exitCode = ExitCodes.UNEXPECTED;
                     summary.error = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
@@ -220,6 +218,9 @@ public final class Main {
                 .desc("serve: the port on 127.0.0.1 Spark Connect listens on (default 15002)").get());
         o.addOption(Option.builder().longOpt("stop")
                 .desc("serve: stop the server serving the warehouse (SIGTERM; SIGKILL after 60 s)").get());
+        o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
+                .desc("show: text (boxed, the default) or csv (every row unless --limit, for a spreadsheet; "
+                        + "cells starting with = + - @ get a leading ')").get());
         o.addOption(Option.builder().longOpt("help").desc("print this help").get());
         // Alone: the program's version; with a number, after show: the table's version N (Delta's 'VERSION AS OF').
         o.addOption(Option.builder().longOpt("version").optionalArg(true).numberOfArgs(1).argName("N")

@@ -15,20 +15,23 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.scamscope.ExitCodes;
 import org.scamscope.config.JobConfig;
+import org.scamscope.ops.CsvWriter;
 import org.scamscope.ops.TextTable;
 import org.scamscope.ops.WarehouseTables;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * scamscope show TABLE: a table's rows, boxed as Spark's show() draws them: the latest version or
- * one of --version N (time travel; --as-of-version N is the same), filtered by --where (SQL), at most --limit rows.
+ * one of --version N (time travel; --as-of-version N is the same), filtered by --where (SQL), at most
+ * --limit rows. With --format csv, every row (or --limit of them), whole, as CSV for a spreadsheet.
  */
 final class ShowCommand {
-    static final String USAGE = "scamscope show TABLE [--warehouse DIR] [--version N] [--where EXPR] [--limit N]";
+    static final String USAGE = "scamscope show TABLE [--warehouse DIR] [--version N] [--where EXPR] [--limit N] [--format text|csv]";
     static final long DEFAULT_LIMIT = 20;
     /** Longer cells are cut to this width, ending in "...", as show() does at 20. */
     static final int CELL_WIDTH = 40;
@@ -37,7 +40,11 @@ final class ShowCommand {
 
     static int run(List<String> words, CommandLine cl, JobConfig config, Supplier<SparkSession> spark, PrintStream out) {
         String name = CommandArgs.table(words, USAGE);
-        long limit = CommandArgs.number(cl, "limit", 1, DEFAULT_LIMIT);
+        String format = cl.getOptionValue("format", "text");
+        if (!format.equals("text") && !format.equals("csv")) throw ExitCodes.usage("--format must be text or csv, got '" + format + "'");
+        boolean csv = format.equals("csv");
+        // An export has no line to say it was cut: without --limit it holds every row.
+        long limit = CommandArgs.number(cl, "limit", 1, csv ? Long.MAX_VALUE : DEFAULT_LIMIT);
         Long asOf = CommandArgs.number(cl, "version", 0, null);
         if (asOf == null) asOf = CommandArgs.number(cl, "as-of-version", 0, null);
         String where = cl.getOptionValue("where");
@@ -67,19 +74,25 @@ final class ShowCommand {
             asText[i] = df.col("`" + fields[i].name().replace("`", "``") + "`").cast("string");
             right[i] = fields[i].dataType() instanceof NumericType;
         }
-        List<Row> rows;
-        try {
-            // One row more than shown says whether there are more.
-            rows = df.select(asText).limit((int) Math.min(limit, Integer.MAX_VALUE - 1) + 1).collectAsList();
-        } catch (RuntimeException e) {
-            Throwable data = dataError(e);
-            if (where != null && data != null) {
-                throw ExitCodes.usage("--where " + where + ": " + CommandArgs.firstLine(data.getMessage()));
-            }
-            throw e;
-        }
         List<String> headers = new ArrayList<>();
         for (StructField f : fields) headers.add(f.name());
+        Dataset<Row> text = df.select(asText);
+        if (csv) {
+            out.print(CsvWriter.line(headers));
+            Dataset<Row> selected = limit == Long.MAX_VALUE ? text : text.limit((int) Math.min(limit, Integer.MAX_VALUE));
+            // Row by row to the output: an export may be larger than the driver's memory.
+            return collect(() -> {
+                for (Iterator<Row> it = selected.toLocalIterator(); it.hasNext(); ) {
+                    Row r = it.next();
+                    List<String> cells = new ArrayList<>();
+                    for (int i = 0; i < fields.length; i++) cells.add(r.isNullAt(i) ? null : r.getString(i));
+                    out.print(CsvWriter.line(cells));
+                }
+                return ExitCodes.OK;
+            }, where);
+        }
+        // One row more than shown says whether there are more.
+        List<Row> rows = collect(() -> text.limit((int) Math.min(limit, Integer.MAX_VALUE - 1) + 1).collectAsList(), where);
         TextTable t = new TextTable(headers, right);
         for (Row r : rows.subList(0, (int) Math.min(rows.size(), limit))) {
             List<String> cells = new ArrayList<>();
@@ -91,6 +104,19 @@ final class ShowCommand {
         out.println(rows.size() > limit ? "only showing the first " + limit + (limit == 1 ? " row" : " rows")
                 : rows.size() + (rows.size() == 1 ? " row" : " rows"));
         return ExitCodes.OK;
+    }
+
+    /** What the query gives; a --where that fails on the data (a cast, a division) is a usage error. */
+    private static <T> T collect(Supplier<T> query, String where) {
+        try {
+            return query.get();
+        } catch (RuntimeException e) {
+            Throwable data = dataError(e);
+            if (where != null && data != null) {
+                throw ExitCodes.usage("--where " + where + ": " + CommandArgs.firstLine(data.getMessage()));
+            }
+            throw e;
+        }
     }
 
     /** NULL for null, on one line, cut to CELL_WIDTH. */

@@ -81,7 +81,7 @@ public final class Job {
 
     public RunSummary run(Options options) {
         Path input = config.input();
-        if (!Files.isDirectory(input)) throw ExitCodes.usage("input folder not found: " + input);
+        checkInput(input);
         Map<String, SilverTable> tables = Pipeline.silverByName();
         // Every setting is checked before the first byte is written.
         Map<String, Double> maxShare = new HashMap<>();
@@ -154,6 +154,12 @@ public final class Job {
             removeIfEmpty(fresh);
         }
         return summary;
+    }
+
+    /** The input must be a folder (of dataset folders). */
+    public static void checkInput(Path input) {
+        if (!Files.exists(input)) throw ExitCodes.usage("input folder not found: " + input);
+        if (!Files.isDirectory(input)) throw ExitCodes.usage("input " + input + " is a file, not a folder: give the folder that holds the dataset folders");
     }
 
     /** What this run takes: new and changed files, and the files to prune, per dataset. */

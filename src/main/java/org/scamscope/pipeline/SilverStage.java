@@ -37,7 +37,7 @@ public final class SilverStage {
         rules.addAll(typed.rules());
         rules.addAll(configured);
         // Cached before de-duplication, so its join works on stored rows, not on the whole plan twice.
-        Dataset<Row> ruled = Validator.applyRules(table.derive(typed.rows(), ref), table, rules)
+        Dataset<Row> ruled = Validator.applyRules(table.derive(typed.rows(), ref, existing), table, rules)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> rows = Validator.dedupe(ruled, table, existing).persist(StorageLevel.MEMORY_AND_DISK());
         long read = batch.rows().count();

@@ -17,14 +17,25 @@ final class FileLayout {
     private final Set<String> header = new LinkedHashSet<>();
     private final SourceMapping mapping;
     private String refusal;
+    private boolean knowsNone;
 
     private FileLayout(SourceMapping mapping) {
         this.mapping = mapping;
     }
 
-    static FileLayout check(String[] columns, SourceMapping m) {
+    /** @param columns the header as written, names in file order (a name may repeat) */
+    static FileLayout check(List<String> columns, SourceMapping m, String format) {
         FileLayout l = new FileLayout(m);
-        for (String c : columns) if (!c.equals(SourceReader.MALFORMED) && !c.equals(SourceReader.SOURCE_ROW)) l.header.add(c);
+        Map<String, List<Integer>> positions = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            l.header.add(columns.get(i));
+            positions.computeIfAbsent(columns.get(i), c -> new ArrayList<>()).add(i + 1);
+        }
+        List<String> repeated = new ArrayList<>();
+        positions.forEach((name, at) -> {
+            if (at.size() > 1) repeated.add("column " + name + " appears more than once (columns "
+                    + String.join(" and ", at.stream().map(String::valueOf).toList()) + ")");
+        });
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : m.columns.entrySet()) {
             String found = e.getValue().stream().filter(l.header::contains).findFirst().orElse(null);
@@ -48,8 +59,17 @@ final class FileLayout {
         for (String h : l.header) {
             if (!known.contains(h) && !m.ignore.contains(h)) unexpected.add(h);
         }
+        l.knowsNone = !l.header.isEmpty() && l.header.stream().noneMatch(h -> known.contains(h) || m.ignore.contains(h));
         if (l.header.isEmpty()) {
             l.refusal = "file has no header row";
+        } else if (l.knowsNone) {
+            // The names are not quoted: they may well be a row of data, names and phone numbers included.
+            l.refusal = "no column of the " + (format.equals("csv") ? "first line" : "file") + " is one source mapping '" + m.name
+                    + "' knows" + (format.equals("csv") ? ", so every line is counted as a row: the header row is missing, or the file "
+                    + "is not comma-separated (set 'delimiter' in the mapping's csv options)" : "")
+                    + "; the mapping needs " + String.join(", ", missing);
+        } else if (!repeated.isEmpty()) {
+            l.refusal = String.join("; ", repeated) + ": rename or remove the copies";
         } else if (!missing.isEmpty() || !unexpected.isEmpty()) {
             l.refusal = "header does not fit source mapping '" + m.name + "': missing columns " + missing
                     + ", unexpected columns " + unexpected;
@@ -59,6 +79,11 @@ final class FileLayout {
 
     String refusal() {
         return refusal;
+    }
+
+    /** True when no column of the header is one the mapping reads or ignores: the header is likely a row. */
+    boolean knowsNone() {
+        return knowsNone;
     }
 
     String sourceOf(String canonical) {

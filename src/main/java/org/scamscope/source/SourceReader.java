@@ -16,6 +16,8 @@ import org.scamscope.table.Kind;
 import org.scamscope.table.SilverTable;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +45,8 @@ public final class SourceReader {
     public static final String FILE_ERROR = "_file_error";
     /** the text of a row the CSV parser could not split into the header's fields, or null */
     public static final String MALFORMED = "_malformed";
+    /** the first source column whose text was not valid UTF-8 (or held a NUL character), or null */
+    public static final String ENCODING = "_bad_encoding";
     public static final String MASK = "***";
 
     private final SparkSession spark;
@@ -102,37 +106,70 @@ public final class SourceReader {
     /** One file read with the given mapping; a file whose header does not fit still yields its rows, refused. */
     public Batch readFile(Path p, String rel, SourceMapping m, SilverTable table) {
         String format = formatOf(rel);
-        Dataset<Row> source = format.equals("csv") ? readCsv(p, rel, m) : readParquet(p, rel);
-        FileLayout layout = FileLayout.check(source.columns(), m);
+        Source source = read(p, rel, format, m);
+        FileLayout layout = FileLayout.check(source.header(), m, format);
         boolean personal = !layout.personalColumns(table).isEmpty();
-        Dataset<Row> rows = layout.refusal() != null ? refused(source, rel, table, layout.refusal())
-                : toCanonical(source, rel, table, m, layout);
+        Dataset<Row> rows;
+        if (layout.refusal() == null) {
+            rows = toCanonical(source.rows(), rel, table, m, layout);
+        } else {
+            // A first line with no known column is more likely a row than a header: every line is counted then.
+            rows = refused(layout.knowsNone() && source.everyLine() != null ? source.everyLine() : source.rows(), rel, table, layout.refusal());
+        }
         return new Batch(rows, List.of(new InputFile(rel, m.name, format, layout.refusal(), personal)));
     }
 
     /** Why the file's header does not fit the mapping, or null when it fits. */
     public String misfit(Path p, String rel, SourceMapping m) {
-        Dataset<Row> source = formatOf(rel).equals("csv") ? readCsv(p, rel, m) : readParquet(p, rel);
-        return FileLayout.check(source.columns(), m).refusal();
+        String format = formatOf(rel);
+        return FileLayout.check(read(p, rel, format, m).header(), m, format).refusal();
+    }
+
+    /**
+     * A file's rows under its header's names, with their row numbers, and its header as written
+     * (a name may repeat). For CSV, also every line as a row, numbered from 1, for a file whose
+     * first line turns out to be no header.
+     */
+    private record Source(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine) {}
+
+    private Source read(Path p, String rel, String format, SourceMapping m) {
+        FileSniff.check(p, rel, format, m.csvOptions.getOrDefault("encoding", "UTF-8"));
+        return format.equals("csv") ? readCsv(p, rel, m) : readParquet(p, rel);
     }
 
     private List<Path> list(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw ExitCodes.usage("input folder not found: " + dir);
+            throw ExitCodes.usage("input path " + dir + " is a file, not a folder: a dataset is a folder of .csv and .parquet files");
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            List<Path> out = new ArrayList<>(s.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
-                    .toList());
-            Collections.sort(out);
-            for (Path p : out) {
-                if (!Files.isReadable(p)) throw ExitCodes.usage("input file cannot be read: " + p);
-                formatOf(input.relativize(p).toString());
+        // Links are followed, so a linked partner folder is read; a link that leads nowhere stops the run.
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String name = p.getFileName().toString();
+                if (!Files.isDirectory(p) && !name.startsWith(".") && !name.startsWith("_")) out.add(p);
             }
-            return out;
+        } catch (UncheckedIOException e) {
+            throw ExitCodes.usage("cannot list input folder " + dir + ": " + describe(e.getCause()));
         } catch (IOException e) {
-            throw ExitCodes.usage("cannot list input folder " + dir + ": " + e.getMessage());
+            throw ExitCodes.usage("cannot list input folder " + dir + ": " + describe(e));
         }
+        Collections.sort(out);
+        for (Path p : out) {
+            if (!Files.isRegularFile(p)) {
+                throw ExitCodes.usage("input file " + p + " cannot be read: "
+                        + (Files.isSymbolicLink(p) ? "it is a link that leads to no file (its target is gone, or links form a loop)"
+                                : "it is not a regular file"));
+            }
+            if (!Files.isReadable(p)) throw ExitCodes.usage("input file " + p + " cannot be read: permission denied");
+            formatOf(input.relativize(p).toString());
+        }
+        return out;
+    }
+
+    /** The file and what went wrong: a file system exception's message is often its path alone. */
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemLoopException) return "links form a loop at " + e.getMessage();
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static String formatOf(String rel) {
@@ -142,37 +179,50 @@ public final class SourceReader {
         throw ExitCodes.usage("input file " + rel + " is neither .csv nor .parquet");
     }
 
-    private Dataset<Row> readCsv(Path p, String rel, SourceMapping m) {
+    private Source readCsv(Path p, String rel, SourceMapping m) {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put("header", "true");
         options.put("multiLine", "true");   // quoted fields may hold newlines
         options.put("escape", "\"");        // RFC 4180: a quote inside quotes is doubled
         options.put("encoding", "UTF-8");
         options.put("mode", "PERMISSIVE");
         options.putAll(m.csvOptions);
-        String[] header;
+        // The header is read as a row, not by Spark's header option: that one renames repeated and
+        // empty names, and logs a header that differs from the schema, which may be a row of data.
+        options.put("header", "false");
+        int width;
         try {
-            header = spark.read().options(options).csv(p.toString()).columns();
+            width = spark.read().options(options).csv(p.toString()).columns().length;
         } catch (RuntimeException e) {
             throw ExitCodes.usage("cannot read " + rel + " as CSV: " + firstLine(e));
         }
-        // Read every field as text with the header's own names; a row with the wrong number of
-        // fields is kept whole in MALFORMED instead of being silently cut or padded.
+        // Every field as text; a row with the wrong number of fields is kept whole in MALFORMED
+        // instead of being silently cut or padded.
         StructType schema = new StructType();
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < header.length; i++) {
-            String name = i == 0 ? header[i].replace("\uFEFF", "") : header[i];
-            String unique = seen.add(name) ? name : name + "#" + (i + 1);
-            schema = schema.add(unique, DataTypes.StringType);
-        }
+        for (int i = 0; i < width; i++) schema = schema.add("_c" + i, DataTypes.StringType);
         schema = schema.add(MALFORMED, DataTypes.StringType);
         options.put("columnNameOfCorruptRecord", MALFORMED);
-        // A file is one partition (multiLine does not split), so the id counts its rows in order.
-        return spark.read().options(options).schema(schema).csv(p.toString())
-                .withColumn(SOURCE_ROW, monotonically_increasing_id().plus(1));
+        // A file is one partition (multiLine does not split), so the id counts its records in order, 0 = the header.
+        Dataset<Row> lines = spark.read().options(options).schema(schema).csv(p.toString())
+                .withColumn(SOURCE_ROW, monotonically_increasing_id());
+        if (width == 0) return new Source(lines, List.of(), null);
+        Row first = lines.filter(col(SOURCE_ROW).equalTo(0)).first();
+        List<String> header = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        List<Column> named = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            String name = first.isNullAt(i) ? "" : first.getString(i);
+            if (i == 0) name = name.replace("\uFEFF", "");
+            if (name.isEmpty()) name = "(unnamed column " + (i + 1) + ")";
+            header.add(name);
+            named.add(col("_c" + i).as(seen.add(name) ? name : name + "#" + (i + 1)));
+        }
+        named.add(col(MALFORMED));
+        named.add(col(SOURCE_ROW));
+        return new Source(lines.filter(col(SOURCE_ROW).gt(0)).select(named.toArray(new Column[0])), header,
+                lines.withColumn(SOURCE_ROW, col(SOURCE_ROW).plus(1)));
     }
 
-    private Dataset<Row> readParquet(Path p, String rel) {
+    private Source readParquet(Path p, String rel) {
         Dataset<Row> df;
         try {
             df = spark.read().parquet(p.toString());
@@ -190,16 +240,19 @@ public final class SourceReader {
         }
         cols.add(lit(null).cast("string").as(MALFORMED));
         cols.add(col("_metadata.row_index").plus(1).as(SOURCE_ROW));
-        return df.select(cols.toArray(new Column[0]));
+        return new Source(df.select(cols.toArray(new Column[0])), List.of(df.columns()), null);
     }
 
     private Dataset<Row> toCanonical(Dataset<Row> source, String rel, SilverTable table, SourceMapping m, FileLayout layout) {
         List<Column> out = new ArrayList<>();
         List<Column> raw = new ArrayList<>();
         Set<String> personal = layout.personalColumns(table);
+        List<Column> undecodable = new ArrayList<>();
         for (String s : layout.used()) {
             raw.add(lit(s));
             raw.add(personal.contains(s) ? when(col(q(s)).isNotNull(), lit(MASK)) : col(q(s)));
+            // Bytes that are not UTF-8 are read as U+FFFD: the value is no longer what was written.
+            undecodable.add(when(col(q(s)).rlike("[\\x{FFFD}\\x{0}]"), lit(s)));
         }
         for (ColumnSpec c : table.columns()) {
             Column value;
@@ -221,6 +274,7 @@ public final class SourceReader {
                 : to_json(map(raw.toArray(new Column[0]))).as(RAW_RECORD));
         out.add(lit(null).cast("string").as(FILE_ERROR));
         out.add(col(MALFORMED));
+        out.add((undecodable.isEmpty() ? lit(null).cast("string") : coalesce(undecodable.toArray(new Column[0]))).as(ENCODING));
         return source.select(out.toArray(new Column[0]));
     }
 
@@ -233,6 +287,7 @@ public final class SourceReader {
         out.add(lit(null).cast("string").as(RAW_RECORD));
         out.add(lit(why).as(FILE_ERROR));
         out.add(lit(null).cast("string").as(MALFORMED));
+        out.add(lit(null).cast("string").as(ENCODING));
         return source.select(out.toArray(new Column[0]));
     }
 
@@ -241,7 +296,7 @@ public final class SourceReader {
         for (ColumnSpec c : table.columns()) schema = schema.add(c.name(), DataTypes.StringType);
         schema = schema.add(SOURCE_FILE, DataTypes.StringType).add(SOURCE_ROW, DataTypes.LongType)
                 .add(RAW_RECORD, DataTypes.StringType).add(FILE_ERROR, DataTypes.StringType)
-                .add(MALFORMED, DataTypes.StringType);
+                .add(MALFORMED, DataTypes.StringType).add(ENCODING, DataTypes.StringType);
         return spark.createDataFrame(List.of(), schema);
     }
 

@@ -74,7 +74,7 @@ public final class Conformer {
                     Column d = col(n).try_cast("decimal(38,6)");
                     typed.put(n, when(d.equalTo(floor(d)), d.try_cast("int")));
                     rules.add(Rule.quarantine(n + "_number", t + " IS NULL OR " + n + " IS NOT NULL",
-                            "is not a whole number", n));
+                            "is not a whole number, or is beyond 2147483647", n));
                 }
                 case MONEY -> {
                     typed.put(n, col(n).try_cast("decimal(22,2)"));

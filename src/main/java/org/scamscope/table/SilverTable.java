@@ -27,6 +27,17 @@ public interface SilverTable {
         return typed;
     }
 
+    /**
+     * As derive(typed, reference), in a run that keeps silver rows of earlier runs: a table whose
+     * rows refer to each other (a deportation to its raid) looks among those too, so a scheduled
+     * run decides as a full run would.
+     *
+     * @param earlier the silver rows this run keeps, or null when it rebuilds the table
+     */
+    default Dataset<Row> derive(Dataset<Row> typed, ReferenceData reference, Dataset<Row> earlier) {
+        return derive(typed, reference);
+    }
+
     /** The derived columns kept in silver, after the canonical ones. */
     default List<String> derivedColumns() {
         return List.of();

@@ -45,7 +45,10 @@ public final class Validator {
         return List.of(
                 Rule.quarantine("file_layout", SourceReader.FILE_ERROR + " IS NULL", "file refused"),
                 Rule.quarantine("malformed_row", SourceReader.MALFORMED + " IS NULL",
-                        "row could not be split into the header's fields (wrong delimiter, unterminated quote or a field too many or too few)"));
+                        "row could not be split into the header's fields (wrong delimiter, unterminated quote or a field too many or too few)"),
+                Rule.quarantine("encoding", SourceReader.ENCODING + " IS NULL",
+                        "holds bytes that are not UTF-8 text (is the file Latin-1 or Windows-1252? save it as CSV UTF-8, "
+                                + "or set 'encoding' in its source mapping's csv options)"));
     }
 
     /** Marks every row with the rules it broke and a message; rows sharing a key are not looked at yet. */
@@ -83,6 +86,8 @@ public final class Validator {
                     + firstLine(e));
         }
         Column location = concat(col(SourceReader.SOURCE_FILE), lit(" row "), col(SourceReader.SOURCE_ROW).cast("string"));
+        // Lines of a row the parser could not split, its final line end aside.
+        Column lines = size(split(regexp_replace(col(SourceReader.MALFORMED), "[\\r\\n]+$", ""), "\\r?\\n"));
         Map<String, Column> outcome = new LinkedHashMap<>();
         outcome.put(FAILED_RULES, compact(quarantine));
         outcome.put(WARNINGS, compact(warn));
@@ -90,7 +95,12 @@ public final class Validator {
         outcome.put(MESSAGE, concat(location, lit(": "),
                         // A refused file or a broken row says only that: its other rules broke because of it.
                         when(col(SourceReader.FILE_ERROR).isNotNull(), concat(lit("file_layout: "), col(SourceReader.FILE_ERROR)))
-                                .when(col(SourceReader.MALFORMED).isNotNull(), lit("malformed_row: " + builtIn().get(1).message()))
+                                .when(col(SourceReader.MALFORMED).isNotNull(), concat(lit("malformed_row: " + builtIn().get(1).message()),
+                                        when(lines.gt(1), concat(lit("; it runs over "), lines.cast("string"),
+                                                lit(" lines (a quote left open takes in the lines after it)")))
+                                                .otherwise(lit(""))))
+                                .when(col(SourceReader.ENCODING).isNotNull(), concat(lit("encoding: column "), col(SourceReader.ENCODING),
+                                        lit(": " + builtIn().get(2).message())))
                                 .otherwise(concat_ws("; ", messages.toArray(new Column[0])))));
         df = df.withColumns(outcome)
                 .withColumn(RULE, try_element_at(col(FAILED_RULES), lit(1)))

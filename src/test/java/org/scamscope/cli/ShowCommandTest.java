@@ -26,6 +26,24 @@ class ShowCommandTest {
         append(wh, "gold/overview", SCHEMA, new Object[] {"Mekong", 2023, 120L, null},
                 new Object[] {"Myawaddy border zone with a very long name that is cut", 2023, 7L, "ok"});
         append(wh, "gold/overview", SCHEMA, new Object[] {"Mekong", 2024, 95L, "provisional"});
+        append(wh, "gold/export", SCHEMA, new Object[] {"=HYPERLINK(\"http://example.org\",\"x\")", 2023, -5L, "+cmd|' /C calc'!A0"},
+                new Object[] {"@SUM(1+1)", 2024, 7L, "-2+3"}, new Object[] {"Myawaddy, \"Kayin\"\nborder zone with a long name", 2024, 0L, null});
+    }
+
+    @Test
+    void csvHoldsEveryRowWholeAndNeutralisesFormulaCells() {
+        TableFixtures.Outcome o = show("gold/export", "--format", "csv");
+        assertEquals(0, o.code(), o.err());
+        assertEquals("region,year,victims,note\r\n"
+                + "\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")\",2023,-5,'+cmd|' /C calc'!A0\r\n"
+                + "'@SUM(1+1),2024,7,'-2+3\r\n"
+                + "\"Myawaddy, \"\"Kayin\"\"\nborder zone with a long name\",2024,0,\r\n", o.out());
+        o = show("gold/export", "--format", "csv", "--where", "year = 2024", "--limit", "1");
+        assertEquals(0, o.code(), o.err());
+        assertEquals("region,year,victims,note\r\n'@SUM(1+1),2024,7,'-2+3\r\n", o.out());
+        o = show("gold/export", "--format", "xlsx");
+        assertEquals(2, o.code());
+        assertEquals("scamscope: --format must be text or csv, got 'xlsx'", o.err().strip());
     }
 
     private static TableFixtures.Outcome show(String... args) {
@@ -123,7 +141,7 @@ class ShowCommandTest {
         assertEquals("scamscope: --limit must be a whole number of 1 or more, got '0'", o.err().strip());
         o = show("gold/nope");
         assertEquals(2, o.code());
-        assertEquals("scamscope: no table 'gold/nope' in " + wh + "; its tables: gold/overview", o.err().strip());
+        assertEquals("scamscope: no table 'gold/nope' in " + wh + "; its tables: gold/export, gold/overview", o.err().strip());
         o = show();
         assertEquals(2, o.code());
         assertEquals("scamscope: no table given; usage: " + ShowCommand.USAGE, o.err().strip());

@@ -53,7 +53,15 @@ public final class EnforcementActionsTable implements SilverTable {
 
     @Override
     public Dataset<Row> derive(Dataset<Row> df, ReferenceData reference) {
-        Dataset<Row> ids = df.select(col("action_id").as("_parent_id")).filter(col("_parent_id").isNotNull()).distinct();
+        return derive(df, reference, null);
+    }
+
+    /** A parent action is looked for among this run's rows and the silver rows of earlier runs it keeps. */
+    @Override
+    public Dataset<Row> derive(Dataset<Row> df, ReferenceData reference, Dataset<Row> earlier) {
+        Dataset<Row> ids = df.select(col("action_id").as("_parent_id"));
+        if (earlier != null) ids = ids.union(earlier.select(col("action_id")));
+        ids = ids.filter(col("_parent_id").isNotNull()).distinct();
         Dataset<Row> out = Money.toUsd(df, reference, "assets_seized", "assets_currency", "action_date", "assets_seized_usd")
                 .join(ids, col("parent_action_id").equalTo(col("_parent_id")), "left")
                 .withColumn("_parent_found", col("_parent_id").isNotNull())

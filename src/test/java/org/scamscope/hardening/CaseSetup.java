@@ -1,0 +1,95 @@
+package org.scamscope.hardening;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scamscope.config.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What a case's "setup" does before the run: states of the file system that cannot be committed
+ * (a missing folder, a broken link, a warehouse that cannot be created). Each one fails for root
+ * as for any other user, since permissions (chmod) do not stop root.
+ */
+final class CaseSetup {
+    /**
+     * Where the run reads and writes, and settings the setup adds.
+     *
+     * @param earlier the input of a run to make on the warehouse first, or null
+     */
+    record Paths(Path input, Path warehouse, Map<String, String> overrides, Path earlier) {}
+
+    private CaseSetup() {}
+
+    static Paths prepare(CorpusCase c, Path scratch) throws IOException {
+        Path input = c.folder();
+        Path warehouse = scratch.resolve("warehouse");
+        Map<String, String> overrides = new LinkedHashMap<>();
+        Path earlier = null;
+        if (c.setup() == null) return new Paths(input, warehouse, overrides, null);
+        switch (c.setup()) {
+            case "input_missing" -> input = scratch.resolve("no-such-input");
+            case "input_is_a_file" -> {
+                input = scratch.resolve("input.csv");
+                Files.writeString(input, "victim_id,source,victim_type,registration_date\n");
+            }
+            case "dangling_link" -> {
+                input = copy(c.folder(), scratch.resolve("input"));
+                Files.createSymbolicLink(input.resolve("victims/moved_away.csv"), scratch.resolve("moved_away.csv"));
+            }
+            case "link_loop" -> {
+                input = copy(c.folder(), scratch.resolve("input"));
+                Files.createSymbolicLink(input.resolve("victims/loop_a.csv"), input.resolve("victims/loop_b.csv"));
+                Files.createSymbolicLink(input.resolve("victims/loop_b.csv"), input.resolve("victims/loop_a.csv"));
+            }
+            case "warehouse_parent_is_a_file" -> {
+                Path file = scratch.resolve("not-a-folder");
+                Files.writeString(file, "a regular file\n");
+                warehouse = file.resolve("warehouse");
+            }
+            case "warehouse_on_sysfs" -> {
+                // sysfs lets nobody, root included, create folders in it.
+                Path sys = Path.of("/sys");
+                if (!Files.isDirectory(sys)) throw new IllegalStateException("this case needs Linux's /sys");
+                warehouse = sys.resolve("scamscope-corpus-warehouse");
+            }
+            case "earlier_run" -> {
+                earlier = copy(c.folder(), scratch.resolve("earlier"));
+                for (String f : c.later()) Files.delete(earlier.resolve(f));
+            }
+            case "extra_rules" -> overrides.put("rules.dir", extraRules(c.folder().resolve("rules"), scratch.resolve("rules")).toString());
+            default -> throw new IllegalArgumentException(c.name() + ": unknown setup '" + c.setup() + "'");
+        }
+        return new Paths(input, warehouse, overrides, earlier);
+    }
+
+    /** conf/rules with the rules of the case's rules/DATASET.json added to DATASET's. */
+    private static Path extraRules(Path extra, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (Stream<Path> s = Files.list(Path.of("conf", "rules"))) {
+            for (Path f : s.toList()) {
+                ObjectNode rules = (ObjectNode) Json.read(f);
+                Path added = extra.resolve(f.getFileName());
+                if (Files.exists(added)) ((ArrayNode) rules.get("rules")).addAll((ArrayNode) Json.read(added).get("rules"));
+                Files.writeString(target.resolve(f.getFileName()), Json.mapper().writeValueAsString(rules));
+            }
+        }
+        return target.toAbsolutePath();
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        return to;
+    }
+}

@@ -1,0 +1,217 @@
+package org.scamscope.hardening;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.scamscope.JobRunner;
+import org.scamscope.TestSpark;
+import org.scamscope.cli.Main;
+import org.scamscope.config.Json;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the job, through the command line, on every case of src/test/resources/corpus and checks
+ * the outcome written beside it: the exit code; for a run that succeeds, that every row read is in
+ * silver or in the quarantine (counted on the Delta tables), which rows are where and under which
+ * rule; for a run that stops, that its one-line message names the file (and row and column where
+ * there is one) and that nothing was written.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class CorpusTest {
+    static final Path CORPUS = Path.of("src", "test", "resources", "corpus");
+    /** Every case runs with these unless it says otherwise: bad rows let through, silver only. */
+    static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.putAll(JobRunner.lenient());
+        DEFAULTS.put("gold.enabled", "false");
+        // The shared test session's settings: the configuration's spark.* would otherwise be applied to it.
+        DEFAULTS.put("spark.sql.shuffle.partitions", "2");
+        DEFAULTS.put("spark.databricks.delta.snapshotPartitions", "2");
+    }
+
+    @TempDir
+    static Path scratch;
+    // Cases run two at a time (junit-platform.properties): most of a run is the driver planning and
+    // committing, one thread at a time, so a second case keeps the second core busy.
+    static final Map<String, Long> millis = new ConcurrentSkipListMap<>();
+    static final AtomicLong rowsRead = new AtomicLong();
+    static final AtomicLong rowsLost = new AtomicLong();
+    static long started;
+    static long startedCpu;
+
+    record Outcome(int code, String out, String err) {}
+
+    static Stream<CorpusCase> cases() throws IOException {
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            List<CorpusCase> out = s.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted()
+                    .map(CorpusCase::load).toList();
+            // -Dcorpus.only=a,b runs those cases alone, while working on them.
+            String only = System.getProperty("corpus.only", "");
+            if (only.isBlank()) {
+                if (out.size() < 40) throw new IllegalStateException("the corpus has " + out.size() + " cases, fewer than 40");
+                return out.stream();
+            }
+            List<String> names = List.of(only.split(","));
+            return out.stream().filter(c -> names.contains(c.name()));
+        }
+    }
+
+    @BeforeAll
+    static void session() {
+        TestSpark.session();
+        started = System.nanoTime();
+        startedCpu = cpuNanos();
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.printf("corpus: %d cases in %.1f s (cases two at a time), %.1f s of CPU; rows read %d, rows lost %d%n", millis.size(),
+                (System.nanoTime() - started) / 1e9, (cpuNanos() - startedCpu) / 1e9, rowsRead.get(), rowsLost.get());
+        millis.forEach((name, ms) -> System.out.printf("    %-44s %6.1f s%n", name, ms / 1000.0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void outcomeIsTheExpectedOne(CorpusCase c) throws IOException {
+        Path dir = Files.createDirectories(scratch.resolve(c.name()));
+        CaseSetup.Paths p = CaseSetup.prepare(c, dir);
+        Path json = dir.resolve("summary.json");
+        String config = config(c, p.overrides(), dir).toString();
+        long start = System.nanoTime();
+        if (p.earlier() != null) {
+            Outcome first = main("run", "--config", config, "--input", p.earlier().toString(), "--warehouse", p.warehouse().toString());
+            assertEquals(0, first.code(), "the earlier run: " + first.err());
+        }
+        Outcome o = main("run", "--config", config, "--input", p.input().toString(),
+                "--warehouse", p.warehouse().toString(), "--json-summary", json.toString());
+        millis.put(c.name(), (System.nanoTime() - start) / 1_000_000);
+        assertEquals(c.exitCode(), o.code(), c.description() + "\n" + o.err() + o.out());
+        if (c.exitCode() == 0) {
+            succeeded(c, p.warehouse(), Json.mapper().readTree(json.toFile()));
+        } else {
+            stopped(c, p.warehouse(), o.err());
+        }
+    }
+
+    private static void succeeded(CorpusCase c, Path warehouse, JsonNode summary) {
+        Map<String, Long> read = new LinkedHashMap<>();
+        summary.get("datasets").forEach(d -> read.put(d.get("dataset").asText(), d.get("rows_read").asLong()));
+        assertEquals(c.read(), read, "rows read per dataset");
+        assertEquals(sorted(c.quarantine()), quarantine(warehouse, "true"), "quarantine rows (file|row|rule)");
+        String thisRun = "run_id = '" + summary.get("run_id").asText() + "'";
+        for (Map.Entry<String, Long> d : c.read().entrySet()) {
+            String dataset = d.getKey();
+            Dataset<Row> table = JobRunner.table(warehouse, "silver/" + dataset);
+            assertEquals(sorted(c.silver().get(dataset)), JobRunner.rows(table, "source_file", "source_row"), "silver rows of " + dataset + " (file|row)");
+            // Row accounting, from what Delta committed: every row this run read is in exactly one place.
+            long silver = table.where(thisRun).count();
+            long quarantined = quarantine(warehouse, "dataset = '" + dataset + "' AND " + thisRun).size();
+            rowsRead.addAndGet(d.getValue());
+            rowsLost.addAndGet(d.getValue() - silver - quarantined);
+            assertEquals(d.getValue(), silver + quarantined, dataset + ": rows read = silver rows + quarantined rows of the run");
+        }
+        if (!c.messages().isEmpty()) {
+            Dataset<Row> q = JobRunner.table(warehouse, "quarantine/rejected_rows");
+            c.messages().forEach((at, fragments) -> {
+                String[] fileRow = at.split("\\|");
+                List<String> m = JobRunner.rows(q.filter(q.col("source_file").equalTo(fileRow[0])
+                        .and(q.col("source_row").equalTo(Long.parseLong(fileRow[1])))), "message");
+                assertEquals(1, m.size(), "one quarantine row at " + at);
+                for (String f : fragments) assertTrue(m.get(0).contains(f), "message at " + at + " lacks '" + f + "': " + m.get(0));
+            });
+        }
+        for (CorpusCase.ValueCheck v : c.values()) {
+            Dataset<Row> t = JobRunner.table(warehouse, v.table()).where(v.where());
+            assertEquals(sorted(v.rows()), JobRunner.rows(t, v.columns().split(",\\s*")), v.table() + " where " + v.where());
+        }
+    }
+
+    private static void stopped(CorpusCase c, Path warehouse, String err) {
+        String line = err.lines().findFirst().orElse("");
+        assertTrue(line.startsWith("scamscope: ") && !line.contains("unexpected error"), err);
+        for (String f : c.error()) assertTrue(line.contains(f), "the error lacks '" + f + "': " + line);
+        if (c.written().equals("nothing")) {
+            assertEquals(List.of(), deltaTables(warehouse), "nothing may be written");
+        } else {
+            assertEquals(List.of("quarantine/rejected_rows"), deltaTables(warehouse).stream().filter(t -> !t.startsWith("ops/")).toList(),
+                    "the quarantine only");
+            assertEquals(sorted(c.quarantine()), quarantine(warehouse, "true"), "quarantine rows (file|row|rule)");
+        }
+    }
+
+    /** The Delta tables under the warehouse, as paths relative to it. */
+    private static List<String> deltaTables(Path warehouse) {
+        if (!Files.exists(warehouse)) return List.of();
+        try (Stream<Path> s = Files.walk(warehouse)) {
+            return s.filter(p -> p.getFileName().toString().equals("_delta_log"))
+                    .map(p -> warehouse.relativize(p.getParent()).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> quarantine(Path warehouse, String where) {
+        if (!Files.isDirectory(warehouse.resolve("quarantine/rejected_rows/_delta_log"))) return List.of();
+        return JobRunner.rows(JobRunner.table(warehouse, "quarantine/rejected_rows").where(where), "source_file", "source_row", "rule");
+    }
+
+    private static List<String> sorted(List<String> l) {
+        List<String> out = new ArrayList<>(l);
+        out.sort(null);
+        return out;
+    }
+
+    /** The project's configuration, its paths made absolute, with the corpus defaults and the case's overrides. */
+    private static Path config(CorpusCase c, Map<String, String> setup, Path dir) throws IOException {
+        Path conf = Path.of("conf").toAbsolutePath();
+        StringBuilder text = new StringBuilder(Files.readString(conf.resolve("scamscope.properties"))
+                .replace("reference=../data/reference", "reference=" + conf.resolveSibling("data").resolve("reference"))
+                .replace("rules.dir=rules", "rules.dir=" + conf.resolve("rules"))
+                .replace("sources.dir=sources", "sources.dir=" + conf.resolve("sources")));
+        Map<String, String> settings = new LinkedHashMap<>(DEFAULTS);
+        settings.putAll(c.overrides());
+        settings.putAll(setup);
+        text.append('\n');
+        settings.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Path file = dir.resolve("scamscope.properties");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    /** CPU time of the test JVM, all threads: what the corpus costs, whatever else runs on the machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static Outcome main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
