@@ -38,7 +38,8 @@ public final class Main {
             + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n"
             + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
             + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]\n"
-            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--as-of-version N]\n\n";
+            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--as-of-version N]\n"
+            + "  generate             a synthetic input folder: --out DIR --victims N [--seed S] [--rows-per-file N] [--datasets LIST]\n\n";
 
     private Main() {}
 
@@ -147,6 +148,9 @@ public final class Main {
                 JobConfig config = JobConfig.load(configFile, overrides);
                 return ShowCommand.run(words, cl, config, () -> spark(cl, config), out);
             }
+            case "generate" -> {
+                return GenerateCommand.run(words, cl, JobConfig.load(configFile, overrides), out);
+            }
             default -> throw ExitCodes.usage("unknown command '" + command + "'; usage: " + USAGE);
         }
     }
@@ -200,6 +204,16 @@ public final class Main {
                 .desc("show: at most N rows (default 20); history: the last N versions").get());
         o.addOption(Option.builder().longOpt("as-of-version").hasArg().argName("N")
                 .desc("show: the table as of its version N (time travel)").get());
+        o.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                .desc("generate: the folder to write the datasets to").get());
+        o.addOption(Option.builder().longOpt("victims").hasArg().argName("N")
+                .desc("generate: rows of the victims dataset (the others scale with it)").get());
+        o.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
+                .desc("generate: the random seed (default 1); the same seed gives the same files").get());
+        o.addOption(Option.builder().longOpt("rows-per-file").hasArg().argName("N")
+                .desc("generate: at most N rows a file (default " + org.scamscope.generate.Generator.DEFAULT_ROWS_PER_FILE + ")").get());
+        o.addOption(Option.builder().longOpt("datasets").hasArg().argName("LIST")
+                .desc("generate: only these datasets, comma-separated (default all four)").get());
         o.addOption(Option.builder().longOpt("help").desc("print this help").get());
         o.addOption(Option.builder().longOpt("version").desc("print the version").get());
         return o;
