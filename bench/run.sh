@@ -39,29 +39,33 @@ JAVA_SPARK=(java -XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.ve
   "-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties" -Dspark.sql.session.timeZone=UTC
   -cp "$BENCH/target/classes:$ROOT/target/classes:$CP")
 
-RESULTS="$WORK/results.tsv"   # N, step, seconds, rows, peak RSS KiB, load average before
+RESULTS="$WORK/results.tsv"   # N, step, seconds, rows, peak RSS KiB, load average before, CPU seconds (user + system)
 : > "$RESULTS"
 
 # measure N STEP ROWS LOG COMMAND...: wall time and peak RSS of the command (and of its largest child).
 measure() {
   local n="$1" step="$2" rows="$3" log="$4"; shift 4
   local load; load="$(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "== N=$n $step (load $load): $*" >&2
+  echo "== N=$n $step (load $load)" >&2
   if ! /usr/bin/time -v -o "$log.time" "$@" > "$log" 2>&1; then
     echo "   FAILED, see $log" >&2; tail -5 "$log" >&2; return 1
   fi
-  local secs rss
+  local secs rss cpu
+  cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log.time")"
   secs="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log.time")"
   rss="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log.time")"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$step" "$secs" "$rows" "$rss" "$load" >> "$RESULTS"
-  echo "   $secs s, peak RSS $((rss / 1024)) MiB" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$step" "$secs" "$rows" "$rss" "$load" "$cpu" >> "$RESULTS"
+  echo "   $secs s ($cpu s CPU), peak RSS $((rss / 1024)) MiB" >&2
 }
 
 input_rows() {  # rows of every dataset in a generation report
   awk '/^      "rows": / { gsub(",", "", $2); s += $2 } END { print s }' "$1"
 }
 
-COMPARE=()
+OUT="$BENCH/results/$(date -u +%Y-%m-%d).md"
+[[ ! -e "$OUT" ]] || OUT="$BENCH/results/$(date -u +%Y-%m-%d-%H%M).md"
+COMPARES="$WORK/compare.txt"
+: > "$COMPARES"
 for n in "${SIZES[@]}"; do
   dir="$WORK/n$n"; rm -rf "$dir"; mkdir -p "$dir"
   in="$dir/input"
@@ -73,35 +77,14 @@ for n in "${SIZES[@]}"; do
   measure "$n" "c) DuckDB, 2 threads" "$rows" "$dir/c.log" java -Xmx1g -cp "$BENCH/target/classes:$DUCKDB_JAR" \
     org.scamscope.bench.DuckDbRun "$BENCH/duckdb" "$in" "$ROOT/data/reference" "$dir/duckdb" 2 4GB
   "${JAVA_SPARK[@]}" org.scamscope.bench.GoldCompare "$dir/warehouse" "$dir/duckdb" > "$dir/compare.log" 2>&1 || true
-  COMPARE+=("N=$n: $(grep -h '^RESULT' "$dir/compare.log" | paste -sd ';' -)")
+  echo "N=$n: $(grep -h '^RESULT' "$dir/compare.log" | paste -sd ';' -)" >> "$COMPARES"
   # d) 1 % new victims in new files (seed 2: other ids, other file names) beside the first ones.
   "$ROOT/bin/scamscope" generate --out "$in" --victims $((n / 100)) --seed 2 --datasets victims > "$dir/generate-increment.log" 2>&1
   measure "$n" "d) incremental run, +1 % new files" "$(input_rows "$in/_generated_s2.json")" "$dir/d.log" \
     "$ROOT/bin/scamscope" run --input "$in" --warehouse "$dir/warehouse" --json-summary "$dir/d.json"
+  # Written after each N, so a long run that is stopped still leaves the sizes it finished.
+  "$BENCH/report.sh" "$RESULTS" "$COMPARES" > "$OUT"
 done
-
-OUT="$BENCH/results/$(date -u +%Y-%m-%d).md"
-{
-  echo "# scamscope benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo
-  echo "Commit $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet || echo ' (with uncommitted changes)');" \
-    "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) memory, shared with other work:" \
-    "the load average (1, 5, 15 minutes) before each step says how much."
-  echo
-  echo "| N victims | step | seconds | input rows | rows/s | peak RSS (MiB) | load before |"
-  echo "|---:|---|---:|---:|---:|---:|---|"
-  awk -F'\t' '{ printf "| %d | %s | %.1f | %d | %.0f | %d | %s |\n", $1, $2, $3, $4, $4 / $3, $5 / 1024, $6 }' "$RESULTS"
-  echo
-  echo "| N victims | a/b (target <= 1.5) | a/c (target <= 4) | d/a (target <= 0.15) | peak RSS of a (target <= 6144 MiB) |"
-  echo "|---:|---:|---:|---:|---:|"
-  awk -F'\t' '{ t[$1, substr($2, 1, 1)] = $3; r[$1, substr($2, 1, 1)] = $5; if (!($1 in seen)) { seen[$1] = 1; order[++k] = $1 } }
-    END { for (i = 1; i <= k; i++) { n = order[i]
-            printf "| %d | %.2f | %.2f | %.2f | %d |\n", n, t[n, "a"] / t[n, "b"], t[n, "a"] / t[n, "c"], t[n, "d"] / t[n, "a"], r[n, "a"] / 1024 }
-          for (i = 2; i <= k; i++) printf "\ntime(%d)/time(%d) of a: %.2f (target <= 5.5 for 5M/1M)\n", order[i], order[1], t[order[i], "a"] / t[order[1], "a"] }' "$RESULTS"
-  echo
-  echo "DuckDB's results against scamscope's (quarantine by rule, silver row counts, gold cell by cell):"
-  echo
-  for c in "${COMPARE[@]}"; do echo "- $c"; done
-} > "$OUT"
 cat "$OUT"
 echo "written to $OUT" >&2
+
