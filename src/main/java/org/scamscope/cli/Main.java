@@ -40,7 +40,9 @@ public final class Main {
             + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]\n"
             + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--version N] [--format text|csv]\n"
             + "  serve                a Spark Connect server on the warehouse (sc://127.0.0.1:15002, --port N) until\n"
-            + "                       Ctrl-C or SIGTERM; 'serve --stop' stops the one serving the warehouse\n\n";
+            + "                       Ctrl-C or SIGTERM; 'serve --stop' stops the one serving the warehouse\n"
+
+            + "  generate             a synthetic input folder: --out DIR --victims N [--seed S] [--rows-per-file N] [--datasets LIST]\n\n";
 
     private Main() {}
 
@@ -154,6 +156,9 @@ public final class Main {
                 JobConfig config = JobConfig.load(configFile, overrides);
                 return ServeCommand.run(words, cl, config, extra -> spark(cl, config, extra), out);
             }
+            case "generate" -> {
+                return GenerateCommand.run(words, cl, JobConfig.load(configFile, overrides), out);
+            }
             default -> throw ExitCodes.usage("unknown command '" + command + "'; usage: " + USAGE);
         }
     }
@@ -221,6 +226,16 @@ public final class Main {
         o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
                 .desc("show: text (boxed, the default) or csv (every row unless --limit, for a spreadsheet; "
                         + "cells starting with = + - @ get a leading ')").get());
+        o.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                .desc("generate: the folder to write the datasets to").get());
+        o.addOption(Option.builder().longOpt("victims").hasArg().argName("N")
+                .desc("generate: rows of the victims dataset (the others scale with it)").get());
+        o.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
+                .desc("generate: the random seed (default 1); the same seed gives the same files").get());
+        o.addOption(Option.builder().longOpt("rows-per-file").hasArg().argName("N")
+                .desc("generate: at most N rows a file (default " + org.scamscope.generate.Generator.DEFAULT_ROWS_PER_FILE + ")").get());
+        o.addOption(Option.builder().longOpt("datasets").hasArg().argName("LIST")
+                .desc("generate: only these datasets, comma-separated (default all four)").get());
         o.addOption(Option.builder().longOpt("help").desc("print this help").get());
         // Alone: the program's version; with a number, after show: the table's version N (Delta's 'VERSION AS OF').
         o.addOption(Option.builder().longOpt("version").optionalArg(true).numberOfArgs(1).argName("N")

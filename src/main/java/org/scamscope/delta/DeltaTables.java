@@ -17,6 +17,8 @@ import java.util.Set;
 /** Path-based Delta tables: created with their constraints, written whole, asked for version and metrics. */
 public final class DeltaTables {
     private static final String CONSTRAINT = "delta.constraints.";
+    /** The table property naming the columns Delta keeps file statistics on (min, max, nulls) for data skipping. */
+    public static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
     private DeltaTables() {}
 
     /** What one write committed. */
