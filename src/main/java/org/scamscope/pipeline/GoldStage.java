@@ -90,8 +90,11 @@ public final class GoldStage {
             String path = warehouse.gold(t.name());
             Commit c;
             try {
+                // A new table is simply appended to: a MERGE into nothing gives the same rows and the
+                // same change feed (every row an insert) at the cost of several more jobs.
+                boolean fresh = !io.delta.tables.DeltaTable.isDeltaTable(spark, path);
                 DeltaTables.ensure(spark, path, rows.schema(), GOLD_NOT_NULL, GOLD_PROPERTIES, Map.of());
-                c = DeltaTables.sync(rows, path, t.key());
+                c = fresh ? DeltaTables.append(rows, path) : DeltaTables.sync(rows, path, t.key());
             } finally {
                 rows.unpersist();
             }

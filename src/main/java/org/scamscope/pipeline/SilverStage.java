@@ -38,9 +38,11 @@ public final class SilverStage {
         rules.addAll(configured);
         Dataset<Row> ruled = Validator.applyRules(table.derive(typed.rows(), ref, existing), table, rules);
         // Cached once, with only what the summary and the writes read (not the text as written, nor the
-        // rules' helper columns): the counts below, the quarantine and silver all read these rows.
+        // rules' helper columns, nor the raw record of an accepted row): the counts below, the quarantine
+        // and silver all read these rows. On disk: at millions of rows they do not fit beside the memory
+        // the job's sorts and broadcasts need in the same JVM, and they are read a few times, in order.
         Dataset<Row> rows = Validator.dedupe(ruled, table, existing).select(kept(table))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .persist(StorageLevel.DISK_ONLY());
         long read = rowsRead(rows);
         long accepted = 0;
         Map<String, Long> byRule = new LinkedHashMap<>();
@@ -81,8 +83,11 @@ public final class SilverStage {
         for (ColumnSpec c : table.columns()) if (c.kind() != Kind.PERSONAL) cols.add(col(c.name()));
         for (String c : table.derivedColumns()) cols.add(col(c));
         if (table.hasPersonalColumns()) cols.add(col(PersonKey.COLUMN));
-        for (String c : List.of(SourceReader.SOURCE_FILE, SourceReader.SOURCE_ROW, SourceReader.RAW_RECORD, Validator.OUTCOME,
-                Validator.RULE, Validator.FAILED_RULES, Validator.MESSAGE, Validator.WARNINGS, Validator.FATAL)) {
+        cols.add(col(SourceReader.SOURCE_FILE));
+        cols.add(col(SourceReader.SOURCE_ROW));
+        cols.add(when(col(Validator.OUTCOME).equalTo(Validator.QUARANTINED), col(SourceReader.RAW_RECORD)).as(SourceReader.RAW_RECORD));
+        for (String c : List.of(Validator.OUTCOME, Validator.RULE, Validator.FAILED_RULES, Validator.MESSAGE, Validator.WARNINGS,
+                Validator.FATAL)) {
             cols.add(col(c));
         }
         return cols.toArray(new Column[0]);

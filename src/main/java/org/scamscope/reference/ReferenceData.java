@@ -100,14 +100,21 @@ public final class ReferenceData {
 
     private static Dataset<Row> unique(Dataset<Row> keys, String valueColumn) {
         Dataset<Row> normalised = keys.withColumn("key", lookupKey(col("key")))
-                .filter(col("key").isNotNull().and(col("key").notEqual("")))
-                .dropDuplicates();
-        Dataset<Row> ambiguous = normalised.groupBy("key").agg(countDistinct(valueColumn).as("n"))
-                .filter(col("n").gt(1)).select("key");
-        Dataset<Row> lookup = normalised.join(ambiguous, scala.jdk.javaapi.CollectionConverters.asScala(List.of("key")).toSeq(), "left_anti");
-        // Small and used by every dataset: computed once and kept on the driver as a local relation,
-        // broadcast in each join. (A local checkpoint would live in executors' memory and be lost with
-        // an executor, failing every later join on a cluster.)
-        return lookup.sparkSession().createDataFrame(lookup.collectAsList(), lookup.schema());
+                .filter(col("key").isNotNull().and(col("key").notEqual("")));
+        // A few hundred rows: made unique on the driver, where Spark's shuffles for distinct and
+        // group-by would only add stages. Small and used by every dataset: kept on the driver as a
+        // local relation, broadcast in each join. (A local checkpoint would live in executors' memory
+        // and be lost with an executor, failing every later join on a cluster.)
+        int value = java.util.Arrays.asList(normalised.columns()).indexOf(valueColumn);
+        Map<String, List<Row>> byKey = new LinkedHashMap<>();
+        for (Row r : normalised.collectAsList()) {
+            List<Row> rows = byKey.computeIfAbsent(r.getString(0), k -> new java.util.ArrayList<>());
+            if (!rows.contains(r)) rows.add(r);
+        }
+        List<Row> lookup = new java.util.ArrayList<>();
+        for (List<Row> rows : byKey.values()) {
+            if (rows.stream().map(r -> r.get(value)).distinct().count() == 1) lookup.addAll(rows);
+        }
+        return keys.sparkSession().createDataFrame(lookup, normalised.schema());
     }
 }
