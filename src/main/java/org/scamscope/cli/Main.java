@@ -38,7 +38,11 @@ public final class Main {
             + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n"
             + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
             + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]\n"
-            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--version N] [--format text|csv]\n\n";
+            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--version N] [--format text|csv]\n"
+            + "  serve                a Spark Connect server on the warehouse (sc://127.0.0.1:15002, --port N) until\n"
+            + "                       Ctrl-C or SIGTERM; 'serve --stop' stops the one serving the warehouse\n"
+
+            + "  generate             a synthetic input folder: --out DIR --victims N [--seed S] [--rows-per-file N] [--datasets LIST]\n\n";
 
     private Main() {}
 
@@ -148,6 +152,13 @@ public final class Main {
                 JobConfig config = JobConfig.load(configFile, overrides);
                 return ShowCommand.run(words, cl, config, () -> spark(cl, config), out);
             }
+            case "serve" -> {
+                JobConfig config = JobConfig.load(configFile, overrides);
+                return ServeCommand.run(words, cl, config, extra -> spark(cl, config, extra), out);
+            }
+            case "generate" -> {
+                return GenerateCommand.run(words, cl, JobConfig.load(configFile, overrides), out);
+            }
             default -> throw ExitCodes.usage("unknown command '" + command + "'; usage: " + USAGE);
         }
     }
@@ -172,7 +183,14 @@ public final class Main {
     }
 
     private static SparkSession spark(CommandLine cl, JobConfig config) {
-        return SparkSessions.create(cl.getOptionValue("master"), config.get("master", null), config.sparkSettings());
+        return spark(cl, config, Map.of());
+    }
+
+    /** The configuration's Spark settings with a command's own (extra) on top. */
+    private static SparkSession spark(CommandLine cl, JobConfig config, Map<String, String> extra) {
+        Map<String, String> settings = new LinkedHashMap<>(config.sparkSettings());
+        settings.putAll(extra);
+        return SparkSessions.create(cl.getOptionValue("master"), config.get("master", null), settings);
     }
 
     static Options options() {
@@ -201,12 +219,25 @@ public final class Main {
                 .desc("show: at most N rows (default 20); history: the last N versions").get());
         o.addOption(Option.builder().longOpt("as-of-version").hasArg().argName("N")
                 .desc("show: the table as of its version N (time travel)").get());
+        o.addOption(Option.builder().longOpt("port").hasArg().argName("N")
+                .desc("serve: the port on 127.0.0.1 Spark Connect listens on (default 15002)").get());
+        o.addOption(Option.builder().longOpt("stop")
+                .desc("serve: stop the server serving the warehouse (SIGTERM; SIGKILL after 60 s)").get());
         o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
                 .desc("show: text (boxed, the default) or csv (every row unless --limit, for a spreadsheet; "
                         + "cells starting with = + - @ get a leading ')").get());
+        o.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                .desc("generate: the folder to write the datasets to").get());
+        o.addOption(Option.builder().longOpt("victims").hasArg().argName("N")
+                .desc("generate: rows of the victims dataset (the others scale with it)").get());
+        o.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
+                .desc("generate: the random seed (default 1); the same seed gives the same files").get());
+        o.addOption(Option.builder().longOpt("rows-per-file").hasArg().argName("N")
+                .desc("generate: at most N rows a file (default " + org.scamscope.generate.Generator.DEFAULT_ROWS_PER_FILE + ")").get());
+        o.addOption(Option.builder().longOpt("datasets").hasArg().argName("LIST")
+                .desc("generate: only these datasets, comma-separated (default all four)").get());
         o.addOption(Option.builder().longOpt("help").desc("print this help").get());
-        // Alone: the program's version; with a number, after show: the table's version N, as the
-        // issue tracker and Delta's own 'VERSION AS OF' call it.
+        // Alone: the program's version; with a number, after show: the table's version N (Delta's 'VERSION AS OF').
         o.addOption(Option.builder().longOpt("version").optionalArg(true).numberOfArgs(1).argName("N")
                 .desc("print the program's version; show TABLE --version N: the table as of its version N").get());
         return o;

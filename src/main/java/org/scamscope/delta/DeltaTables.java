@@ -17,6 +17,8 @@ import java.util.Set;
 /** Path-based Delta tables: created with their constraints, written whole, asked for version and metrics. */
 public final class DeltaTables {
     private static final String CONSTRAINT = "delta.constraints.";
+    /** The table property naming the columns Delta keeps file statistics on (min, max, nulls) for data skipping. */
+    public static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
     private DeltaTables() {}
 
     /** What one write committed. */
@@ -111,8 +113,11 @@ public final class DeltaTables {
         SparkSession spark = df.sparkSession();
         Column on = functions.lit(true);
         for (String k : key) on = on.and(functions.col("t." + k).eqNullSafe(functions.col("s." + k)));
+        long before = lastCommit(spark, path).version();
         DeltaTable.forPath(spark, path).as("t").merge(df.as("s"), on).whenNotMatched().insertAll().execute();
-        return lastCommit(spark, path);
+        Commit c = lastCommit(spark, path);
+        // A MERGE with nothing to insert may commit nothing: then the last commit is an earlier write's.
+        return c.version() == before ? new Commit(path, before, 0) : c;
     }
 
     /** Replaces the rows that match the condition (SQL) with df's rows, which must all match it. */

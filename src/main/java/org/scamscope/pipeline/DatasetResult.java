@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * One dataset after validation: its evaluated rows (persisted, read once) and their counts.
  *
- * @param read rows read from the input files, counted on the raw read, apart from validation
+ * @param read rows read from the input files, from the row numbers the reader gave them (see SilverStage)
  * @param quarantinedByRule quarantined rows by the first rule they broke
  * @param warnings rows accepted with a warning, by rule
  */

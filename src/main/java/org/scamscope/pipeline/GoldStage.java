@@ -78,37 +78,34 @@ public final class GoldStage {
     public Result run(String runId, int currentYear) {
         Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
         for (SilverTable t : Pipeline.SILVER) {
-            // Read once: every gold table and the overview read the same silver rows.
-            silver.put(t.name(), spark.read().format("delta").load(warehouse.silver(t.name())).persist(StorageLevel.MEMORY_AND_DISK()));
+            // Not cached: each gold table reads only the few columns it needs from the Parquet files,
+            // which costs less than keeping every column of silver in memory.
+            silver.put(t.name(), spark.read().format("delta").load(warehouse.silver(t.name())));
         }
-        try {
-            GoldInputs in = new GoldInputs(silver, reference, k, currentYear);
-            Map<String, Commit> commits = new LinkedHashMap<>();
-            for (GoldTable t : Pipeline.GOLD) {
-                // MERGE reads its source more than once: computed once here.
-                Dataset<Row> rows = t.build(in).persist(StorageLevel.MEMORY_AND_DISK());
-                String path = warehouse.gold(t.name());
-                Commit c;
-                try {
-                    DeltaTables.ensure(spark, path, rows.schema(), GOLD_NOT_NULL, GOLD_PROPERTIES, Map.of());
-                    c = DeltaTables.sync(rows, path, t.key());
-                } finally {
-                    rows.unpersist();
-                }
-                LOG.info("gold/{}: {} rows, version {}", t.name(), c.rows(), c.version());
-                commits.put("gold/" + t.name(), c);
-                // Tables built from this one (the overview) read it as written, not built again.
-                in = in.withBuilt(t.name(), spark.read().format("delta").load(path));
+        GoldInputs in = new GoldInputs(silver, reference, k, currentYear);
+        Map<String, Commit> commits = new LinkedHashMap<>();
+        for (GoldTable t : Pipeline.GOLD) {
+            // MERGE reads its source more than once: computed once here.
+            Dataset<Row> rows = t.build(in).persist(StorageLevel.MEMORY_AND_DISK());
+            String path = warehouse.gold(t.name());
+            Commit c;
+            try {
+                DeltaTables.ensure(spark, path, rows.schema(), GOLD_NOT_NULL, GOLD_PROPERTIES, Map.of());
+                c = DeltaTables.sync(rows, path, t.key());
+            } finally {
+                rows.unpersist();
             }
-            Dataset<Row> findings = BreakdownCheck.findings(in).withColumn("run_id", lit(runId));
-            List<DataQualityFinding> found = findings.orderBy("check", "dataset", "record_id").collectAsList().stream()
-                    .map(DataQualityFinding::of).toList();
-            String path = warehouse.ops(DATA_QUALITY);
-            DeltaTables.ensure(spark, path, findings.schema(), Set.of("check", "dataset", "run_id"), Map.of(), Map.of());
-            commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(findings, path, "`check` = '" + BreakdownCheck.NAME + "'"));
-            return new Result(commits, found);
-        } finally {
-            silver.values().forEach(Dataset::unpersist);
+            LOG.info("gold/{}: {} rows, version {}", t.name(), c.rows(), c.version());
+            commits.put("gold/" + t.name(), c);
+            // Tables built from this one (the overview) read it as written, not built again.
+            in = in.withBuilt(t.name(), spark.read().format("delta").load(path));
         }
+        Dataset<Row> findings = BreakdownCheck.findings(in).withColumn("run_id", lit(runId));
+        List<DataQualityFinding> found = findings.orderBy("check", "dataset", "record_id").collectAsList().stream()
+                .map(DataQualityFinding::of).toList();
+        String path = warehouse.ops(DATA_QUALITY);
+        DeltaTables.ensure(spark, path, findings.schema(), Set.of("check", "dataset", "run_id"), Map.of(), Map.of());
+        commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(findings, path, "`check` = '" + BreakdownCheck.NAME + "'"));
+        return new Result(commits, found);
     }
 }

@@ -279,7 +279,7 @@ public final class Job {
                 SilverTable t = d.table();
                 Dataset<Row> rows = SilverStage.silverRows(d, runId, now);
                 String path = warehouse.silver(t.name());
-                DeltaTables.ensure(spark, path, rows.schema(), SilverStage.notNull(t), Map.of(), SilverStage.checks(rules.get(t)));
+                DeltaTables.ensure(spark, path, rows.schema(), SilverStage.notNull(t), SilverStage.properties(t), SilverStage.checks(rules.get(t)));
                 Commit c = full ? DeltaTables.overwrite(rows, path)
                         : DeltaTables.mergeByKey(rows, path, t.naturalKey(), "source_file", plan.replaced(t));
                 summary.written.put("silver/" + t.name(), c);
@@ -388,7 +388,8 @@ public final class Job {
         if (all == null) return;
         String path = warehouse.quarantine();
         DeltaTables.ensure(spark, path, all.schema(),
-                java.util.Set.of("dataset", "source_file", "rule", "message", "run_id", "rejected_at"), Map.of(), Map.of());
+                java.util.Set.of("dataset", "source_file", "rule", "message", "run_id", "rejected_at"),
+                Map.of(DeltaTables.STATS_COLUMNS, "dataset,source_file,rule,run_id"), Map.of());
         List<String> stale = new ArrayList<>();
         for (DatasetResult d : summary.datasets) {
             String dataset = "dataset = " + IngestLedger.quote(d.table().name());

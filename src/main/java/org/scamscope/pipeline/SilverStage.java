@@ -36,11 +36,12 @@ public final class SilverStage {
         List<Rule> rules = new ArrayList<>(Validator.builtIn());
         rules.addAll(typed.rules());
         rules.addAll(configured);
-        // Cached before de-duplication, so its join works on stored rows, not on the whole plan twice.
-        Dataset<Row> ruled = Validator.applyRules(table.derive(typed.rows(), ref, existing), table, rules)
+        Dataset<Row> ruled = Validator.applyRules(table.derive(typed.rows(), ref, existing), table, rules);
+        // Cached once, with only what the summary and the writes read (not the text as written, nor the
+        // rules' helper columns): the counts below, the quarantine and silver all read these rows.
+        Dataset<Row> rows = Validator.dedupe(ruled, table, existing).select(kept(table))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> rows = Validator.dedupe(ruled, table, existing).persist(StorageLevel.MEMORY_AND_DISK());
-        long read = batch.rows().count();
+        long read = rowsRead(rows);
         long accepted = 0;
         Map<String, Long> byRule = new LinkedHashMap<>();
         for (Row r : rows.groupBy(Validator.OUTCOME, Validator.RULE).count().orderBy(col("count").desc(), col(Validator.RULE)).collectAsList()) {
@@ -53,7 +54,38 @@ public final class SilverStage {
         }
         List<Row> fatal = rows.filter(size(col(Validator.FATAL)).gt(0)).select(Validator.MESSAGE).limit(1).collectAsList();
         return new DatasetResult(table, batch.files(), rows, read, accepted, byRule, warnings,
-                fatal.isEmpty() ? null : fatal.get(0).getString(0), List.of(ruled, rows));
+                fatal.isEmpty() ? null : fatal.get(0).getString(0), List.of(rows));
+    }
+
+    /**
+     * Rows read, from the row numbers the reader gave each file's rows (1 to n, in the file's
+     * order): the sum of each file's last number. Counted on the cached rows rather than by reading
+     * the input a second time; a row lost or repeated on the way would make a file's count differ
+     * from its last number, and stops the run.
+     */
+    private static long rowsRead(Dataset<Row> rows) {
+        long read = 0;
+        for (Row r : rows.groupBy(SourceReader.SOURCE_FILE).agg(count(lit(1)), max(SourceReader.SOURCE_ROW)).collectAsList()) {
+            if (r.getLong(1) != r.getLong(2)) {
+                throw new org.scamscope.ScamscopeException(org.scamscope.ExitCodes.UNEXPECTED, r.getString(0) + ": " + r.getLong(2)
+                        + " rows read but " + r.getLong(1) + " rows validated: rows were lost or repeated");
+            }
+            read += r.getLong(2);
+        }
+        return read;
+    }
+
+    /** The columns the summary, silver and the quarantine read from a dataset's validated rows. */
+    private static Column[] kept(SilverTable table) {
+        List<Column> cols = new ArrayList<>();
+        for (ColumnSpec c : table.columns()) if (c.kind() != Kind.PERSONAL) cols.add(col(c.name()));
+        for (String c : table.derivedColumns()) cols.add(col(c));
+        if (table.hasPersonalColumns()) cols.add(col(PersonKey.COLUMN));
+        for (String c : List.of(SourceReader.SOURCE_FILE, SourceReader.SOURCE_ROW, SourceReader.RAW_RECORD, Validator.OUTCOME,
+                Validator.RULE, Validator.FAILED_RULES, Validator.MESSAGE, Validator.WARNINGS, Validator.FATAL)) {
+            cols.add(col(c));
+        }
+        return cols.toArray(new Column[0]);
     }
 
     /** The silver columns: canonical (less personal fields), derived, person key, lineage. */
@@ -115,6 +147,18 @@ public final class SilverStage {
         t.columns().stream().filter(ColumnSpec::required).forEach(c -> out.add(c.name()));
         out.addAll(LINEAGE);
         return out;
+    }
+
+    /**
+     * Table properties of a silver table: Delta keeps file statistics only on the columns the job
+     * filters on (natural key, source file, run id) rather than on the first 32 columns, which costs
+     * time on every write and helps no query.
+     */
+    public static Map<String, String> properties(SilverTable t) {
+        List<String> stats = new ArrayList<>(t.naturalKey());
+        stats.add(SourceReader.SOURCE_FILE);
+        stats.add("run_id");
+        return Map.of(org.scamscope.delta.DeltaTables.STATS_COLUMNS, String.join(",", stats));
     }
 
     /** Rules marked "check" become Delta CHECK constraints, so no later writer can break them either. */

@@ -14,6 +14,7 @@ import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -61,15 +62,28 @@ public final class PersonKey {
         return joined == null ? null : hmacHex(key, normalise(joined));
     }
 
+    private static final Pattern SPACE_AND_PUNCTUATION = Pattern.compile("[\\s\\p{Punct}]+");
+
     /** One spelling per value: NFKC, lower case, no white space or ASCII punctuation ("+84 912-345" = "84912345"). */
     static String normalise(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}]+", "");
+        return SPACE_AND_PUNCTUATION.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll("");
     }
+
+    /**
+     * One Mac per thread and key, initialised once: looking the algorithm up and setting the key for
+     * every row cost more than the hash itself. (Executors run tasks on several threads; a Mac is not
+     * thread-safe.)
+     */
+    private static final ThreadLocal<java.util.Map<java.nio.ByteBuffer, Mac>> MACS = ThreadLocal.withInitial(java.util.HashMap::new);
 
     static String hmacHex(byte[] key, String message) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            Mac mac = MACS.get().get(java.nio.ByteBuffer.wrap(key));
+            if (mac == null) {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                MACS.get().put(java.nio.ByteBuffer.wrap(key.clone()), mac);
+            }
             return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

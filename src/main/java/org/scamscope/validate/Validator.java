@@ -110,45 +110,38 @@ public final class Validator {
 
     /**
      * Of the accepted rows sharing a natural key, keeps the copy from the last file (then the last
-     * row) and marks the others duplicates. Give it rows that are cached: it reads them twice.
+     * row) and marks the others duplicates. One window over the rows, partitioned by key and by
+     * whether the row passed its rules: a rejected copy never beats a good one.
      *
      * @param existing silver rows kept from earlier runs (natural key, source_file, source_row), which
      *     compete with this run's rows for their keys; null when there are none
      */
     public static Dataset<Row> dedupe(Dataset<Row> df, SilverTable table, Dataset<Row> existing) {
         Column[] key = table.naturalKey().stream().map(k -> col(k)).toArray(Column[]::new);
-        WindowSpec w = Window.partitionBy(key).orderBy(
+        String keyText = String.join(", ", table.naturalKey());
+        List<Column> partition = new ArrayList<>(List.of(key));
+        partition.add(col("_ok"));
+        WindowSpec w = Window.partitionBy(partition.toArray(new Column[0])).orderBy(
                 col(SourceReader.SOURCE_FILE).desc(), col(SourceReader.SOURCE_ROW).desc());
-        Column ok = size(col(FAILED_RULES)).equalTo(0);
-        String keyText = table.naturalKey().stream().map(k -> k).collect(Collectors.joining(", "));
-        // The window runs over accepted rows only: a rejected copy never beats a good one. Rows kept
-        // in silver by earlier runs take part, so an incremental run decides as a full run would.
-        Dataset<Row> good = df.filter(ok);
-        List<String> narrowCols = new ArrayList<>(table.naturalKey());
-        narrowCols.add(SourceReader.SOURCE_FILE);
-        narrowCols.add(SourceReader.SOURCE_ROW);
-        Column[] narrow = narrowCols.stream().map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> contenders = good.select(narrow).withColumn("_existing", lit(false));
-        if (existing != null) contenders = contenders.unionByName(existing.select(narrow).withColumn("_existing", lit(true)));
-        Dataset<Row> ranked = contenders
-                .withColumn("_rank", row_number().over(w))
-                .withColumn("_kept", first(concat(col(SourceReader.SOURCE_FILE), lit(" row "),
-                        col(SourceReader.SOURCE_ROW).cast("string"))).over(w))
-                .filter(not(col("_existing")))
-                .select(col(SourceReader.SOURCE_FILE), col(SourceReader.SOURCE_ROW), col("_rank"), col("_kept"));
-        good = good.join(ranked, scala.jdk.javaapi.CollectionConverters.asScala(
-                List.of(SourceReader.SOURCE_FILE, SourceReader.SOURCE_ROW)).toSeq(), "inner");
-        Column dup = col("_rank").gt(1);
-        good = good
-                .withColumn(FAILED_RULES, when(dup, array(lit(DUPLICATE))).otherwise(col(FAILED_RULES)))
-                .withColumn(RULE, when(dup, lit(DUPLICATE)).otherwise(col(RULE)))
-                .withColumn(MESSAGE, when(dup, concat(col(SourceReader.SOURCE_FILE), lit(" row "),
-                        col(SourceReader.SOURCE_ROW).cast("string"), lit(": duplicate of " + keyText + " = "),
-                        concat_ws(", ", key), lit(", kept from "), col("_kept"))).otherwise(col(MESSAGE)))
-                .drop("_rank", "_kept");
-        Dataset<Row> bad = df.filter(not(ok));
-        return good.unionByName(bad)
-                .withColumn(OUTCOME, when(size(col(FAILED_RULES)).equalTo(0), lit(ACCEPTED)).otherwise(lit(QUARANTINED)));
+        Dataset<Row> contenders = df.withColumn("_ok", size(col(FAILED_RULES)).equalTo(0)).withColumn("_existing", lit(false));
+        if (existing != null) {
+            // Rows kept in silver by earlier runs take part, so an incremental run decides as a full run would.
+            List<Column> narrow = new ArrayList<>(List.of(key));
+            narrow.add(col(SourceReader.SOURCE_FILE));
+            narrow.add(col(SourceReader.SOURCE_ROW));
+            contenders = contenders.unionByName(existing.select(narrow.toArray(new Column[0]))
+                    .withColumn("_ok", lit(true)).withColumn("_existing", lit(true)), true);
+        }
+        Column dup = col("_ok").and(row_number().over(w).gt(1));
+        Column kept = first(concat(col(SourceReader.SOURCE_FILE), lit(" row "), col(SourceReader.SOURCE_ROW).cast("string"))).over(w);
+        Map<String, Column> marked = new LinkedHashMap<>();
+        marked.put(FAILED_RULES, when(dup, array(lit(DUPLICATE))).otherwise(col(FAILED_RULES)));
+        marked.put(RULE, when(dup, lit(DUPLICATE)).otherwise(col(RULE)));
+        marked.put(MESSAGE, when(dup, concat(col(SourceReader.SOURCE_FILE), lit(" row "),
+                col(SourceReader.SOURCE_ROW).cast("string"), lit(": duplicate of " + keyText + " = "),
+                concat_ws(", ", key), lit(", kept from "), kept)).otherwise(col(MESSAGE)));
+        marked.put(OUTCOME, when(dup.or(not(col("_ok"))), lit(QUARANTINED)).otherwise(lit(ACCEPTED)));
+        return contenders.withColumns(marked).filter(not(col("_existing"))).drop("_ok", "_existing");
     }
 
     private static Column message(Rule r, Set<String> personal) {

@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Child processes of the integration tests: started with their output in files, awaited with a bound, killed with their children. */
-final class Processes {
+public final class Processes {
     private Processes() {}
 
     /** Starts {@code command} in the project root with {@code env} added, standard output and error to {@code log}.out/.err. */
-    static Process start(List<String> command, Map<String, String> env, Path log) throws IOException {
+    public static Process start(List<String> command, Map<String, String> env, Path log) throws IOException {
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(command).directory(SparkDistribution.ROOT.toFile())
                 .redirectOutput(out(log).toFile()).redirectError(err(log).toFile())
@@ -25,16 +25,16 @@ final class Processes {
         return pb.start();
     }
 
-    static Path out(Path log) {
+    public static Path out(Path log) {
         return log.resolveSibling(log.getFileName() + ".out");
     }
 
-    static Path err(Path log) {
+    public static Path err(Path log) {
         return log.resolveSibling(log.getFileName() + ".err");
     }
 
     /** The exit code, or an AssertionError (after killing it) when it runs longer than {@code timeout}. */
-    static int await(Process p, Duration timeout, Path log) throws InterruptedException {
+    public static int await(Process p, Duration timeout, Path log) throws InterruptedException {
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             kill(p.toHandle());
             throw new AssertionError("still running after " + timeout.toSeconds() + " s: " + p.info().commandLine().orElse("?")
@@ -44,7 +44,7 @@ final class Processes {
     }
 
     /** Waits until {@code condition} holds, polling; false when {@code timeout} passed first. */
-    static boolean until(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    public static boolean until(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         Instant end = Instant.now().plus(timeout);
         while (Instant.now().isBefore(end)) {
             if (condition.getAsBoolean()) return true;
@@ -54,7 +54,7 @@ final class Processes {
     }
 
     /** SIGKILL to a process and everything it started, children first; waits (bounded) until they are gone. */
-    static void kill(ProcessHandle p) {
+    public static void kill(ProcessHandle p) {
         List<ProcessHandle> tree = p.descendants().toList();
         tree.forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
@@ -74,7 +74,7 @@ final class Processes {
     }
 
     /** The last {@code lines} lines of a log file, for failure messages. */
-    static String tail(Path file, int lines) {
+    public static String tail(Path file, int lines) {
         try {
             List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -20,14 +20,14 @@ import java.util.stream.Stream;
  * closure of spark-core and spark-sql (and commons-cli); that is this classpath less Delta Lake, which
  * the application jar carries.
  */
-final class SparkDistribution {
-    static final Path ROOT = Path.of("").toAbsolutePath();
-    static final Path TARGET = ROOT.resolve("target");
+public final class SparkDistribution {
+    public static final Path ROOT = Path.of("").toAbsolutePath();
+    public static final Path TARGET = ROOT.resolve("target");
 
     private SparkDistribution() {}
 
     /** target/scamscope-&lt;version&gt;.jar, as the pom names it for the tests. */
-    static Path appJar() {
+    public static Path appJar() {
         String jar = System.getProperty("scamscope.app.jar");
         if (jar == null) throw new IllegalStateException("system property scamscope.app.jar is not set (run with mvn verify)");
         Path p = Path.of(jar);
@@ -98,7 +98,7 @@ final class SparkDistribution {
      * Fails when bin/scamscope would rebuild before running (a source or the pom newer than the jar
      * or the classpath files): a test must not start a Maven build inside the build.
      */
-    static void assertLauncherNeedsNoBuild() throws IOException {
+    public static void assertLauncherNeedsNoBuild() throws IOException {
         FileTime built = oldest(List.of(appJar(), TARGET.resolve("classpath/compile.txt"), TARGET.resolve("classpath/runtime.txt")));
         List<Path> inputs = new ArrayList<>();
         inputs.add(ROOT.resolve("pom.xml"));
@@ -121,7 +121,7 @@ final class SparkDistribution {
         return t;
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);

@@ -97,6 +97,9 @@ class IncrementalRunTest {
         RunSummary third = run(warehouse, false, false);
         assertEquals(List.of("victims"), third.datasets.stream().map(d -> d.table().name()).toList());
         assertEquals(4, third.datasets.get(0).read());  // 2 rows of partner_b, 2 of partner_c; partner_a skipped
+        // Partner_a's V2 (from the first run) gives way to partner_c's, and nothing else does.
+        assertEquals(List.of("victims: 1 rows of earlier runs superseded by newer copies (quarantined as duplicate)"),
+                third.notes.stream().filter(n -> n.contains("superseded")).toList());
 
         RunSummary reference = run(clean, true, false);
         assertEquals(12, reference.datasets.get(0).read());  // partner_a 8, partner_b 2, partner_c 2
@@ -114,7 +117,8 @@ class IncrementalRunTest {
         assertTrue(kept.notes.stream().anyMatch(n -> n.contains("victims/partner_b.csv was ingested before and is no longer in the input")),
                 kept.notes.toString());
         assertEquals(1, JobRunner.table(warehouse, "silver/victims").filter("victim_id = 'W4'").count());
-        run(warehouse, false, true);
+        RunSummary pruned = run(warehouse, false, true);
+        assertEquals(List.of(), pruned.notes.stream().filter(n -> n.contains("superseded")).toList(), "a prune supersedes nothing");
         assertEquals(0, JobRunner.table(warehouse, "silver/victims").filter("victim_id = 'W4'").count());
         assertEquals(0, JobRunner.table(warehouse, "quarantine/rejected_rows").filter("source_file = 'victims/partner_b.csv'").count());
         assertEquals(List.of("V1", "V2", "V3", "V9"), JobRunner.rows(JobRunner.table(warehouse, "silver/victims"), "victim_id"));

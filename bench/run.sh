@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The scale benchmark: for each number of victims N (default 1,000,000 and 5,000,000), on a generated input:
+#   a) the full job, bin/scamscope run, in a new JVM on an empty warehouse (JVM start included);
+#   b) the I/O floor: a minimal Spark job that reads the same files and writes them to Delta (IoFloor);
+#   c) the same end-to-end work in embedded DuckDB, 2 threads (bench/duckdb/*.sql), its results compared
+#      with scamscope's (GoldCompare);
+#   d) an incremental run of the job after 1 % new victim files were added to the input.
+# Prints a table and writes it to bench/results/<date>.md. Not part of the test suite. See bench/README.md.
+#
+# Usage: bench/run.sh [N ...]          work folder: $SCAMSCOPE_BENCH_DIR (default bench/work, removed per N)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/bench"
+WORK="${SCAMSCOPE_BENCH_DIR:-$BENCH/work}"
+SIZES=("$@")
+[[ ${#SIZES[@]} -gt 0 ]] || SIZES=(1000000 5000000)
+DUCKDB_VERSION=1.4.4.0
+export SCAMSCOPE_PSEUDONYM_KEY="${SCAMSCOPE_PSEUDONYM_KEY:-bench-only-key-not-secret-0123456789}"
+mkdir -p "$WORK" "$BENCH/results"
+
+# Build: the application (bin/scamscope does it too), the bench programs, DuckDB's JDBC jar from Maven Central.
+(cd "$ROOT" && mvn -B -q -DskipTests compile)
+CP="$(cat "$ROOT/target/classpath/compile.txt"):$(cat "$ROOT/target/classpath/runtime.txt")"
+rm -rf "$BENCH/target/classes" && mkdir -p "$BENCH/target/classes"
+javac -d "$BENCH/target/classes" -cp "$CP" "$BENCH"/src/main/java/org/scamscope/bench/*.java
+DUCKDB_JAR="$BENCH/target/lib/duckdb_jdbc-$DUCKDB_VERSION.jar"
+[[ -f "$DUCKDB_JAR" ]] || (cd "$ROOT" && mvn -B -q dependency:copy -Dartifact="org.duckdb:duckdb_jdbc:$DUCKDB_VERSION" \
+  -DoutputDirectory="$BENCH/target/lib")
+# The JVM options of an embedded run (bin/scamscope), for the Spark programs of the benchmark.
+JAVA_SPARK=(java -XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true -Xmx4g
+  "-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties" -Dspark.sql.session.timeZone=UTC
+  -cp "$BENCH/target/classes:$ROOT/target/classes:$CP")
+
+RESULTS="$WORK/results.tsv"   # N, step, seconds, rows, peak RSS KiB, load average before, CPU seconds (user + system)
+: > "$RESULTS"
+
+# measure N STEP ROWS LOG COMMAND...: wall time and peak RSS of the command (and of its largest child).
+measure() {
+  local n="$1" step="$2" rows="$3" log="$4"; shift 4
+  local load; load="$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "== N=$n $step (load $load)" >&2
+  if ! /usr/bin/time -v -o "$log.time" "$@" > "$log" 2>&1; then
+    echo "   FAILED, see $log" >&2; tail -5 "$log" >&2; return 1
+  fi
+  local secs rss cpu
+  cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log.time")"
+  secs="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log.time")"
+  rss="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log.time")"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$step" "$secs" "$rows" "$rss" "$load" "$cpu" >> "$RESULTS"
+  echo "   $secs s ($cpu s CPU), peak RSS $((rss / 1024)) MiB" >&2
+}
+
+input_rows() {  # rows of every dataset in a generation report
+  awk '/^      "rows": / { gsub(",", "", $2); s += $2 } END { print s }' "$1"
+}
+
+OUT="$BENCH/results/$(date -u +%Y-%m-%d).md"
+[[ ! -e "$OUT" ]] || OUT="$BENCH/results/$(date -u +%Y-%m-%d-%H%M).md"
+COMPARES="$WORK/compare.txt"
+: > "$COMPARES"
+for n in "${SIZES[@]}"; do
+  dir="$WORK/n$n"; rm -rf "$dir"; mkdir -p "$dir"
+  in="$dir/input"
+  "$ROOT/bin/scamscope" generate --out "$in" --victims "$n" --seed 1 > "$dir/generate.log" 2>&1
+  rows="$(input_rows "$in/_generated_s1.json")"
+  measure "$n" "a) scamscope run" "$rows" "$dir/a.log" "$ROOT/bin/scamscope" run --input "$in" --warehouse "$dir/warehouse" \
+    --json-summary "$dir/a.json"
+  measure "$n" "b) I/O floor (Spark, CSV/Parquet -> Delta)" "$rows" "$dir/b.log" "${JAVA_SPARK[@]}" org.scamscope.bench.IoFloor "$in" "$dir/floor"
+  measure "$n" "c) DuckDB, 2 threads" "$rows" "$dir/c.log" java -Xmx1g -cp "$BENCH/target/classes:$DUCKDB_JAR" \
+    org.scamscope.bench.DuckDbRun "$BENCH/duckdb" "$in" "$ROOT/data/reference" "$dir/duckdb" 2 4GB
+  "${JAVA_SPARK[@]}" org.scamscope.bench.GoldCompare "$dir/warehouse" "$dir/duckdb" > "$dir/compare.log" 2>&1 || true
+  echo "N=$n: $(grep -h '^RESULT' "$dir/compare.log" | paste -sd ';' -)" >> "$COMPARES"
+  # d) 1 % new victims in new files (seed 2: other ids, other file names) beside the first ones.
+  "$ROOT/bin/scamscope" generate --out "$in" --victims $((n / 100)) --seed 2 --datasets victims > "$dir/generate-increment.log" 2>&1
+  measure "$n" "d) incremental run, +1 % new files" "$(input_rows "$in/_generated_s2.json")" "$dir/d.log" \
+    "$ROOT/bin/scamscope" run --input "$in" --warehouse "$dir/warehouse" --json-summary "$dir/d.json"
+  # Written after each N, so a long run that is stopped still leaves the sizes it finished.
+  "$BENCH/report.sh" "$RESULTS" "$COMPARES" > "$OUT"
+done
+cat "$OUT"
+echo "written to $OUT" >&2
+

@@ -1,0 +1,263 @@
+package org.scamscope.notebooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.scamscope.TestSpark;
+import org.scamscope.cli.Main;
+import org.scamscope.cluster.Processes;
+import org.scamscope.cluster.SparkDistribution;
+import org.scamscope.ops.ServerFile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The notebooks of notebooks/, executed headless as CI runs them: the job on the sample data, then again
+ * with a partner's new file (so the gold tables have a second version to compare), `bin/scamscope serve` on
+ * that warehouse, the kernel spec of `bin/notebooks kernel`, and `jupyter nbconvert --execute` of every
+ * notebook. A cell that fails, a chart missing from the outputs, or a history that does not match the
+ * tables fails the test. Outputs: target/notebooks-it (executed notebooks in executed/, logs beside them).
+ */
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
+class NotebooksIT {
+    static final Path DIR = SparkDistribution.TARGET.resolve("notebooks-it");
+    static final Path WAREHOUSE = DIR.resolve("warehouse");
+    static final Path JUPYTER = DIR.resolve("jupyter");
+    static final Path EXECUTED = DIR.resolve("executed");
+    /** The charts each notebook draws (image/png outputs). */
+    static final Map<String, Integer> CHARTS = new LinkedHashMap<>();
+
+    static {
+        CHARTS.put("01-regional-overview", 5);
+        CHARTS.put("02-data-quality", 2);
+        CHARTS.put("03-history", 2);
+    }
+
+    static final List<ProcessHandle> started = new ArrayList<>();
+    static Process server;
+    static int port;
+    static final Map<String, JsonNode> executed = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void runTheJobServeAndExecuteEveryNotebook() throws Exception {
+        SparkDistribution.assertLauncherNeedsNoBuild();
+        SparkDistribution.deleteTree(DIR);
+        Path input = DIR.resolve("input");
+        copyTree(SparkDistribution.ROOT.resolve("data/sample"), input);
+        TestSpark.session();  // the job below runs in this JVM's test session
+        job("run", "--input", input.toString(), "--warehouse", WAREHOUSE.toString());
+        Files.writeString(input.resolve("victims/partner_update_2024.csv"), newPartnerFile(), StandardCharsets.UTF_8);
+        job("run", "--input", input.toString(), "--warehouse", WAREHOUSE.toString());
+
+        Process kernel = start(List.of(SparkDistribution.ROOT.resolve("bin/notebooks").toString(), "kernel"), "kernel");
+        assertEquals(0, Processes.await(kernel, Duration.ofMinutes(10), DIR.resolve("kernel")),
+                Processes.tail(Processes.err(DIR.resolve("kernel")), 40));
+
+        port = freePort();
+        server = start(List.of(SparkDistribution.ROOT.resolve("bin/scamscope").toString(), "serve",
+                "--warehouse", WAREHOUSE.toString(), "--port", Integer.toString(port)), "serve");
+        boolean up = Processes.until(() -> !server.isAlive() || Files.exists(ServerFile.path(WAREHOUSE)), Duration.ofMinutes(5));
+        assertTrue(up && server.isAlive(), "the server did not start:\n" + Processes.tail(Processes.err(DIR.resolve("serve")), 40));
+
+        Files.createDirectories(EXECUTED);
+        for (String name : CHARTS.keySet()) {
+            Path log = DIR.resolve("nbconvert-" + name);
+            Process p = start(List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
+                    "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=300",
+                    "--output-dir", EXECUTED.toString(), SparkDistribution.ROOT.resolve("notebooks/" + name + ".ipynb").toString()), log);
+            int code = Processes.await(p, Duration.ofMinutes(15), log);
+            assertEquals(0, code, name + ": nbconvert failed\n" + Processes.tail(Processes.err(log), 60));
+            executed.put(name, new ObjectMapper().readTree(EXECUTED.resolve(name + ".ipynb").toFile()));
+        }
+    }
+
+    /** Every process started here, children first, also when a step above failed. */
+    @AfterAll
+    static void stopEverything() {
+        for (ProcessHandle h : started) {
+            if (h.isAlive()) Processes.kill(h);
+        }
+    }
+
+    @Test
+    void everyCodeCellRanWithoutAnError() {
+        for (var e : executed.entrySet()) {
+            for (JsonNode cell : e.getValue().get("cells")) {
+                if (!cell.get("cell_type").asText().equals("code")) continue;
+                assertFalse(cell.get("execution_count").isNull(), e.getKey() + ": a cell did not run: " + cell.get("source"));
+                for (JsonNode out : cell.get("outputs")) {
+                    assertFalse(out.get("output_type").asText().equals("error"),
+                            e.getKey() + ": " + out.path("ename").asText() + ": " + out.path("evalue").asText());
+                }
+            }
+        }
+        assertEquals(CHARTS.keySet(), executed.keySet());
+    }
+
+    @Test
+    void everyNotebookDrawsItsCharts() {
+        for (var e : CHARTS.entrySet()) {
+            int images = 0;
+            for (JsonNode cell : executed.get(e.getKey()).get("cells")) {
+                for (JsonNode out : cell.path("outputs")) {
+                    String png = out.path("data").path("image/png").asText("");
+                    if (!png.isEmpty()) {
+                        images++;
+                        byte[] bytes = java.util.Base64.getMimeDecoder().decode(png);
+                        assertTrue(bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', e.getKey() + ": not a PNG");
+                    }
+                }
+            }
+            assertEquals(e.getValue(), images, e.getKey() + ": charts");
+        }
+    }
+
+    /** The history notebook compares the two runs' versions, and finds as many changed rows as a comparison made here. */
+    @Test
+    void theHistoryNotebookComparesTheSecondRunWithTheFirst() {
+        String out = text(executed.get("03-history"));
+        assertTrue(out.contains("comparing version 1 (MERGE, ") && out.contains(") with version 2 (MERGE, "), out);
+        long changed = changedRows("gold/victims_by_region_year", 1, 2,
+                List.of("region_level", "region_code", "year", "victim_type"));
+        assertTrue(changed > 0, "the new file changed the table");
+        assertTrue(out.contains("time travel: " + changed + " changed rows"), "expected " + changed + " changed rows in:\n" + out);
+        assertTrue(out.contains("Change Data Feed: " + changed + " changed rows in 1 version(s)"), out);
+        assertTrue(out.contains("they agree row for row"), out);
+    }
+
+    @Test
+    void theDataQualityNotebookFindsNoIdentifyingValueInClear() {
+        String out = text(executed.get("02-data-quality"));
+        assertTrue(out.contains("no identifying value in clear"), out);
+        Dataset<Row> quarantine = TestSpark.session().read().format("delta").load(WAREHOUSE.resolve("quarantine/rejected_rows").toString());
+        String counted = quarantine.count() + " rejected rows in " + quarantine.select("dataset").distinct().count() + " datasets";
+        assertTrue(out.contains(counted), "expected '" + counted + "' in:\n" + out);
+    }
+
+    /** serve --stop ends the server with SIGTERM, and the server removes its file as it ends. */
+    @Test
+    void serveStopEndsTheServer() throws Exception {
+        Process stop = start(List.of(SparkDistribution.ROOT.resolve("bin/scamscope").toString(), "serve", "--stop",
+                "--warehouse", WAREHOUSE.toString()), "serve-stop");
+        assertEquals(0, Processes.await(stop, Duration.ofMinutes(3), DIR.resolve("serve-stop")),
+                Processes.tail(Processes.err(DIR.resolve("serve-stop")), 20));
+        assertTrue(Files.readString(Processes.out(DIR.resolve("serve-stop"))).startsWith("stopped the server of " + WAREHOUSE));
+        assertTrue(server.waitFor(1, TimeUnit.MINUTES), "the server ended");
+        assertEquals(143, server.exitValue(), "ended by SIGTERM");
+        assertFalse(Files.exists(ServerFile.path(WAREHOUSE)));
+        assertTrue(Files.readString(Processes.out(DIR.resolve("serve")))
+                .startsWith("scamscope serve: Spark Connect at sc://127.0.0.1:" + port + " on the warehouse " + WAREHOUSE));
+    }
+
+    /** Rows of the table at version b that are not at version a, or changed (null-safe, every column), or gone. */
+    static long changedRows(String table, long a, long b, List<String> key) {
+        String path = WAREHOUSE.resolve(table).toString();
+        Dataset<Row> before = TestSpark.session().read().format("delta").option("versionAsOf", a).load(path);
+        Dataset<Row> after = TestSpark.session().read().format("delta").option("versionAsOf", b).load(path);
+        Column on = null;
+        for (String k : key) {
+            Column c = col("x." + k).eqNullSafe(col("y." + k));
+            on = on == null ? c : on.and(c);
+        }
+        Column same = col("x." + key.get(0)).isNotNull().and(col("y." + key.get(0)).isNotNull());
+        for (String c : after.columns()) same = same.and(col("x." + c).eqNullSafe(col("y." + c)));
+        return before.as("x").join(after.as("y"), on, "full_outer").where(org.apache.spark.sql.functions.not(same)).count();
+    }
+
+    /** Twelve forced scam workers from Indonesia held in Preah Sihanouk (KH-18) in 2024; synthetic, no names. */
+    static String newPartnerFile() {
+        StringBuilder s = new StringBuilder("victim_id,source,victim_type,registration_date,gender,age,age_band,citizenship,"
+                + "exploitation_country,exploitation_subdivision,compound_id,recruitment_channel,means_of_control,status,"
+                + "loss_amount,loss_currency,scam_type,name,passport_number,phone\n");
+        for (int i = 1; i <= 12; i++) {
+            s.append(String.format("VIC-9%05d,partner_ngo_th,forced_scam_worker,2024-%02d-15,%s,%d,,IDN,KHM,KH-18,,online_job_ad,"
+                    + "false_promises,rescued,,,investment,,,%n", i, i, i % 2 == 0 ? "female" : "male", 20 + i));
+        }
+        return s.toString();
+    }
+
+    static void job(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A child process in the project root, its output in DIR/name.out and .err; remembered to be stopped. */
+    static Process start(List<String> command, String name) throws IOException {
+        return start(command, DIR.resolve(name));
+    }
+
+    static Process start(List<String> command, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(SparkDistribution.ROOT.toFile())
+                .redirectOutput(Processes.out(log).toFile()).redirectError(Processes.err(log).toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Map<String, String> env = pb.environment();
+        env.remove("SPARK_HOME");  // serve embedded, on the classpath the build resolved
+        env.put("SCAMSCOPE_JAVA_OPTS", "-Xmx2g");
+        env.put("JUPYTER_DATA_DIR", JUPYTER.resolve("data").toString());
+        env.put("JUPYTER_CONFIG_DIR", JUPYTER.resolve("config").toString());
+        env.put("JUPYTER_RUNTIME_DIR", JUPYTER.resolve("runtime").toString());
+        env.put("SCAMSCOPE_CONNECT", "sc://127.0.0.1:" + port);
+        Process p = pb.start();
+        started.add(p.toHandle());
+        return p;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress("127.0.0.1", 0));
+            return s.getLocalPort();
+        }
+    }
+
+    /** All text a notebook printed (stdout and stderr streams), in cell order. */
+    static String text(JsonNode notebook) {
+        StringBuilder s = new StringBuilder();
+        for (JsonNode cell : notebook.get("cells")) {
+            for (JsonNode out : cell.path("outputs")) {
+                if (out.path("output_type").asText().equals("stream")) {
+                    JsonNode t = out.get("text");
+                    if (t.isArray()) t.forEach(line -> s.append(line.asText()));
+                    else s.append(t.asText());
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+}
