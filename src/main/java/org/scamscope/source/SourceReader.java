@@ -77,6 +77,10 @@ public final class SourceReader {
     /** The dataset's input files in name order, or null when the input has no folder for it. */
     public List<Path> files(SilverTable table) {
         Path dir = input.resolve(table.name());
+        if (!Files.exists(dir) && Files.isSymbolicLink(dir)) {
+            // Not an absent dataset, whose tables are left alone: one that is there and cannot be read.
+            throw ExitCodes.usage("input folder " + dir + " cannot be read: it is a link that leads to no folder");
+        }
         return Files.exists(dir) ? list(dir) : null;
     }
 
@@ -252,7 +256,7 @@ public final class SourceReader {
             raw.add(lit(s));
             raw.add(personal.contains(s) ? when(col(q(s)).isNotNull(), lit(MASK)) : col(q(s)));
             // Bytes that are not UTF-8 are read as U+FFFD: the value is no longer what was written.
-            undecodable.add(when(col(q(s)).rlike("[\\x{FFFD}\\x{0}]"), lit(s)));
+            undecodable.add(when(col(q(s)).contains("\uFFFD").or(col(q(s)).contains("\u0000")), lit(s)));
         }
         for (ColumnSpec c : table.columns()) {
             Column value;

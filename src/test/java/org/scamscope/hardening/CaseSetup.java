@@ -42,6 +42,10 @@ final class CaseSetup {
                 input = copy(c.folder(), scratch.resolve("input"));
                 Files.createSymbolicLink(input.resolve("victims/moved_away.csv"), scratch.resolve("moved_away.csv"));
             }
+            case "dataset_folder_broken_link" -> {
+                input = copy(c.folder(), scratch.resolve("input"));
+                Files.createSymbolicLink(input.resolve("victims"), scratch.resolve("moved_away"));
+            }
             case "link_loop" -> {
                 input = copy(c.folder(), scratch.resolve("input"));
                 Files.createSymbolicLink(input.resolve("victims/loop_a.csv"), input.resolve("victims/loop_b.csv"));

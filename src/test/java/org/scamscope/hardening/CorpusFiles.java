@@ -70,8 +70,8 @@ public final class CorpusFiles {
                 new StructType().add("compound_id", DataTypes.StringType).add("name", DataTypes.StringType)
                         .add("country", DataTypes.StringType).add("status", DataTypes.StringType)
                         .add("internal_notes", DataTypes.StringType))));
-        write(corpus.resolve("parquet_zero_rows/victims/empty.parquet"), parquet(spark.createDataFrame(List.<Row>of(), VICTIMS)));
-        write(corpus.resolve("duplicate_across_csv_and_parquet/compounds/b_update.parquet"), parquet(spark.createDataFrame(List.of(
+        write(corpus.resolve("empty_files/victims/empty.parquet"), parquet(spark.createDataFrame(List.<Row>of(), VICTIMS)));
+        write(corpus.resolve("duplicate_ids/compounds/b_update.parquet"), parquet(spark.createDataFrame(List.of(
                 RowFactory.create("C1", "KK Park", "MMR", "raided", 16.631, 98.557)),
                 new StructType().add("compound_id", DataTypes.StringType).add("name", DataTypes.StringType)
                         .add("country", DataTypes.StringType).add("status", DataTypes.StringType)
