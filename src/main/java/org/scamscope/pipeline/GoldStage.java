@@ -18,6 +18,7 @@ import org.scamscope.table.gold.Regions;
 
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +42,22 @@ public final class GoldStage {
     private static final Logger LOG = LogManager.getLogger(GoldStage.class);
 
     /**
-     * @param commits keyed "gold/&lt;name&gt;" for each table and "ops/data_quality"
+     * @param commits keyed "gold/&lt;name&gt;" for each table written and "ops/data_quality"
      * @param findings this run's data-quality findings, for the run summary
+     * @param sources what each gold table is now built from (see {@link #sources}), for the ledger
+     * @param unchanged gold tables not built again: nothing they read changed since they were written
      */
-    public record Result(Map<String, Commit> commits, List<DataQualityFinding> findings) {
+    public record Result(Map<String, Commit> commits, List<DataQualityFinding> findings, Map<String, String> sources,
+                         List<String> unchanged) {
         /** How many findings the summary prints; the rest are in ops/data_quality. */
         public static final int SHOWN_FINDINGS = 20;
 
-        /** Adds the tables written and the findings (the first SHOWN_FINDINGS) to a run summary. */
+        /** Adds the tables written, those left as they were, and the findings (the first SHOWN_FINDINGS) to a run summary. */
         public void addTo(RunSummary summary) {
             summary.written.putAll(commits);
+            if (!unchanged.isEmpty()) {
+                summary.notes.add("gold tables not rebuilt, nothing they read changed: " + String.join(", ", unchanged));
+            }
             findings.stream().limit(SHOWN_FINDINGS).forEach(f -> summary.notes.add(f.describe()));
             if (findings.size() > SHOWN_FINDINGS) {
                 summary.notes.add(String.format("data quality: %d more findings in ops/%s", findings.size() - SHOWN_FINDINGS, DATA_QUALITY));
@@ -70,12 +77,50 @@ public final class GoldStage {
         this.k = k;
     }
 
-    /** Builds and writes with this year (UTC) as the year compounds still operating are counted to. */
+    /** Builds and writes every table, with this year (UTC) as the year compounds still operating are counted to. */
     public Result run(String runId) {
         return run(runId, Year.now(ZoneOffset.UTC).getValue());
     }
 
+    /** Builds and writes every table. */
     public Result run(String runId, int currentYear) {
+        return run(runId, currentYear, Map.of());
+    }
+
+    /**
+     * What each gold table is built from, by name: the version of each silver table it reads
+     * (through the gold tables it reads too), k and the current year. Equal sources give equal rows.
+     */
+    public Map<String, String> sources(int currentYear) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        for (SilverTable t : Pipeline.SILVER) {
+            versions.put("silver/" + t.name(), DeltaTables.lastCommit(spark, warehouse.silver(t.name())).version());
+        }
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (GoldTable t : Pipeline.GOLD) {
+            StringBuilder s = new StringBuilder();
+            for (String read : t.reads()) {
+                if (read.startsWith("gold/")) {
+                    String upstream = sources.get(read.substring("gold/".length()));
+                    if (upstream == null) throw new IllegalStateException("gold/" + t.name() + " reads " + read + ", which is not written before it");
+                    s.append(read).append(" (").append(upstream).append(") ");
+                } else if (versions.containsKey(read)) {
+                    s.append(read).append('@').append(versions.get(read)).append(' ');
+                } else {
+                    throw new IllegalStateException("gold/" + t.name() + " reads " + read + ", which is no silver table");
+                }
+            }
+            sources.put(t.name(), s.append("k=").append(k).append(" year=").append(currentYear).toString());
+        }
+        return sources;
+    }
+
+    /**
+     * Builds and writes the gold tables whose source differs from the one given for them in
+     * previous (what the ledger says they were last built from), and the data-quality findings.
+     */
+    public Result run(String runId, int currentYear, Map<String, String> previous) {
+        Map<String, String> sources = sources(currentYear);
         Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
         for (SilverTable t : Pipeline.SILVER) {
             // Not cached: each gold table reads only the few columns it needs from the Parquet files,
@@ -84,22 +129,16 @@ public final class GoldStage {
         }
         GoldInputs in = new GoldInputs(silver, reference, k, currentYear);
         Map<String, Commit> commits = new LinkedHashMap<>();
+        List<String> unchanged = new ArrayList<>();
         for (GoldTable t : Pipeline.GOLD) {
-            // MERGE reads its source more than once: computed once here.
-            Dataset<Row> rows = t.build(in).persist(StorageLevel.MEMORY_AND_DISK());
             String path = warehouse.gold(t.name());
-            Commit c;
-            try {
-                // A new table is simply appended to: a MERGE into nothing gives the same rows and the
-                // same change feed (every row an insert) at the cost of several more jobs.
-                boolean fresh = !io.delta.tables.DeltaTable.isDeltaTable(spark, path);
-                DeltaTables.ensure(spark, path, rows.schema(), GOLD_NOT_NULL, GOLD_PROPERTIES, Map.of());
-                c = fresh ? DeltaTables.append(rows, path) : DeltaTables.sync(rows, path, t.key());
-            } finally {
-                rows.unpersist();
+            if (sources.get(t.name()).equals(previous.get(t.name())) && io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
+                unchanged.add("gold/" + t.name());
+            } else {
+                Commit c = write(t, in.only(t.reads()), path);
+                LOG.info("gold/{}: {} rows, version {}", t.name(), c.rows(), c.version());
+                commits.put("gold/" + t.name(), c);
             }
-            LOG.info("gold/{}: {} rows, version {}", t.name(), c.rows(), c.version());
-            commits.put("gold/" + t.name(), c);
             // Tables built from this one (the overview) read it as written, not built again.
             in = in.withBuilt(t.name(), spark.read().format("delta").load(path));
         }
@@ -109,6 +148,20 @@ public final class GoldStage {
         String path = warehouse.ops(DATA_QUALITY);
         DeltaTables.ensure(spark, path, findings.schema(), Set.of("check", "dataset", "run_id"), Map.of(), Map.of());
         commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(findings, path, "`check` = '" + BreakdownCheck.NAME + "'"));
-        return new Result(commits, found);
+        return new Result(commits, found, sources, unchanged);
+    }
+
+    private Commit write(GoldTable t, GoldInputs in, String path) {
+        // MERGE reads its source more than once: computed once here.
+        Dataset<Row> rows = t.build(in).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            // A new table is simply appended to: a MERGE into nothing gives the same rows and the
+            // same change feed (every row an insert) at the cost of several more jobs.
+            boolean fresh = !io.delta.tables.DeltaTable.isDeltaTable(spark, path);
+            DeltaTables.ensure(spark, path, rows.schema(), GOLD_NOT_NULL, GOLD_PROPERTIES, Map.of());
+            return fresh ? DeltaTables.append(rows, path) : DeltaTables.sync(rows, path, t.key());
+        } finally {
+            rows.unpersist();
+        }
     }
 }

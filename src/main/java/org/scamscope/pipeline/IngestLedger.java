@@ -120,24 +120,35 @@ public final class IngestLedger {
         return held.get(SETTINGS + "|" + SETTINGS);
     }
 
-    /** What the gold tables were last built from (see {@link #recordGold}); null when never or not since the last full run. */
-    public String goldSource() {
-        return held.get(GOLD + "|" + GOLD);
+    /**
+     * What each gold table was last built from, by table name (see {@link #recordGold}); a table
+     * with no entry was never built, or not since the last full run.
+     */
+    public Map<String, String> goldSources() {
+        Map<String, String> out = new LinkedHashMap<>();
+        held.forEach((id, checksum) -> {
+            if (id.startsWith(GOLD + "|")) out.put(id.substring(GOLD.length() + 1), checksum);
+        });
+        return out;
     }
 
-    /** Records, once the gold tables are written, what they were built from. */
-    public void recordGold(String source, String runId) {
-        Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(GOLD, GOLD, 0L, new Timestamp(0), source, runId)), SCHEMA);
+    /** Records, once the gold tables are written, what each was built from; entries of other names go. */
+    public void recordGold(Map<String, String> sources, String runId) {
+        List<Row> rows = new ArrayList<>();
+        sources.forEach((table, source) -> rows.add(RowFactory.create(GOLD, table, 0L, new Timestamp(0), source, runId)));
+        Dataset<Row> updates = spark.createDataFrame(rows, SCHEMA);
         if (!DeltaTable.isDeltaTable(spark, path)) {
-            row.write().format("delta").save(path);
+            updates.write().format("delta").save(path);
         } else {
             DeltaTable.forPath(spark, path).as("t")
-                    .merge(row.as("s"), col("t.dataset").equalTo(col("s.dataset")).and(col("t.path").equalTo(col("s.path"))))
+                    .merge(updates.as("s"), col("t.dataset").equalTo(col("s.dataset")).and(col("t.path").equalTo(col("s.path"))))
                     .whenMatched().updateAll()
                     .whenNotMatched().insertAll()
+                    .whenNotMatchedBySource(col("t.dataset").equalTo(GOLD)).delete()
                     .execute();
         }
-        held.put(GOLD + "|" + GOLD, source);
+        held.keySet().removeIf(id -> id.startsWith(GOLD + "|"));
+        sources.forEach((table, source) -> held.put(GOLD + "|" + table, source));
     }
 
     /**

@@ -131,9 +131,9 @@ public final class Job {
             }
             Plan plan = plan(states, ledger, full, options.prune());
             if (plan.isEmpty()) {
-                if (goldEnabled() && silverComplete() && !goldSource().equals(ledger.goldSource())) {
+                if (goldEnabled() && silverComplete() && !goldStage(ref).sources(goldYear()).equals(ledger.goldSources())) {
                     summary.notes.add("no new or changed input files, but gold is behind silver (a run stopped before it finished gold): gold rebuilt");
-                    aggregate(ref, ledger);
+                    aggregate(ref, ledger, false);
                 } else {
                     summary.notes.add("no new or changed input files: no table written");
                 }
@@ -149,7 +149,7 @@ public final class Job {
             validateAndWrite(batches, ref, key, rules, maxShare, plan, full);
             ledger.record(plan.take().values().stream().flatMap(List::stream).toList(), plan.prunedByDataset(), settings, runId, full);
             summary.lap("record ingested files");
-            aggregate(ref, ledger);
+            aggregate(ref, ledger, false);
         } finally {
             removeIfEmpty(fresh);
         }
@@ -303,9 +303,10 @@ public final class Job {
     /**
      * The gold tables from the silver ones in the warehouse (also alone: `scamscope aggregate`), then
      * a note in the ledger of what they were built from, so a run killed while writing them is
-     * followed by one that writes them again.
+     * followed by one that writes them again. Unless rebuildAll, a gold table is written only when
+     * a silver table it reads changed since the ledger's note (or k, or the current year).
      */
-    private void aggregate(ReferenceData ref, IngestLedger ledger) {
+    private void aggregate(ReferenceData ref, IngestLedger ledger, boolean rebuildAll) {
         if (!goldEnabled()) {
             summary.notes.add("gold not written: gold.enabled=false in the configuration");
             return;
@@ -316,10 +317,14 @@ public final class Job {
             summary.notes.add("gold not written: it needs every silver table, and " + missing + " have none yet");
             return;
         }
-        String source = goldSource();
-        new GoldStage(spark, warehouse, ref, goldK()).run(runId, goldYear()).addTo(summary);
+        GoldStage.Result gold = goldStage(ref).run(runId, goldYear(), rebuildAll ? Map.of() : ledger.goldSources());
+        gold.addTo(summary);
         summary.lap("write gold");
-        ledger.recordGold(source, runId);
+        ledger.recordGold(gold.sources(), runId);
+    }
+
+    private GoldStage goldStage(ReferenceData ref) {
+        return new GoldStage(spark, warehouse, ref, goldK());
     }
 
     private boolean goldEnabled() {
@@ -339,15 +344,6 @@ public final class Job {
         return Pipeline.SILVER.stream().allMatch(t -> io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name())));
     }
 
-    /** What gold is built from: each silver table's version, k and the current year. */
-    private String goldSource() {
-        StringBuilder s = new StringBuilder();
-        for (SilverTable t : Pipeline.SILVER) {
-            s.append("silver/").append(t.name()).append('@').append(DeltaTables.lastCommit(spark, warehouse.silver(t.name())).version()).append(' ');
-        }
-        return s.append("k=").append(goldK()).append(" year=").append(goldYear()).toString();
-    }
-
     /** Recomputes gold from the silver tables as they are, under the warehouse lock. */
     public RunSummary aggregateOnly() {
         for (SilverTable t : Pipeline.SILVER) {
@@ -359,7 +355,7 @@ public final class Job {
         Duration lease = Duration.ofSeconds(config.getInt("lock.lease_seconds", 300));
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse.root(), runId, lease)) {
             summary.lap("lock");
-            aggregate(ref, new IngestLedger(spark, warehouse));
+            aggregate(ref, new IngestLedger(spark, warehouse), true);
         }
         return summary;
     }

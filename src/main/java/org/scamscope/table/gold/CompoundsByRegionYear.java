@@ -35,6 +35,11 @@ public final class CompoundsByRegionYear implements GoldTable {
     }
 
     @Override
+    public List<String> reads() {
+        return List.of("silver/compounds");
+    }
+
+    @Override
     public Dataset<Row> build(GoldInputs in) {
         Column first = col("first_reported_year");
         Column ended = col("status").isin("raided", "closed");

@@ -39,6 +39,11 @@ public final class EnforcementByRegionYear implements GoldTable {
     }
 
     @Override
+    public List<String> reads() {
+        return List.of("silver/enforcement_actions");
+    }
+
+    @Override
     public Dataset<Row> build(GoldInputs in) {
         Dataset<Row> actions = in.silver("enforcement_actions");
         Dataset<Row> ids = actions.select(col("action_id").as("_parent")).distinct();

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.scamscope.reference.ReferenceData;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +36,15 @@ public record GoldInputs(Map<String, Dataset<Row>> silver, ReferenceData referen
         Map<String, Dataset<Row>> more = new HashMap<>(built);
         more.put(name, rows);
         return new GoldInputs(silver, reference, k, currentYear, more);
+    }
+
+    /** These inputs reduced to what a table reads (see {@link GoldTable#reads()}). */
+    public GoldInputs only(List<String> reads) {
+        Map<String, Dataset<Row>> s = new HashMap<>();
+        silver.forEach((name, rows) -> { if (reads.contains("silver/" + name)) s.put(name, rows); });
+        Map<String, Dataset<Row>> b = new HashMap<>();
+        built.forEach((name, rows) -> { if (reads.contains("gold/" + name)) b.put(name, rows); });
+        return new GoldInputs(s, reference, k, currentYear, b);
     }
 
     /** A gold table's rows: as built already, else built now. */

@@ -16,5 +16,13 @@ public interface GoldTable {
     /** The columns that identify a row; writes match old and new rows on them. */
     List<String> key();
 
+    /**
+     * What build reads besides the reference data, k and the current year: silver tables
+     * ("silver/victims") and gold tables written before this one ("gold/victims_by_region_year").
+     * The stage gives build only these, so a read left out fails rather than going unseen, and a
+     * table none of whose reads changed since it was last written is not built again.
+     */
+    List<String> reads();
+
     Dataset<Row> build(GoldInputs in);
 }

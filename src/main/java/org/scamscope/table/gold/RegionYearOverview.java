@@ -43,6 +43,12 @@ public final class RegionYearOverview implements GoldTable {
     }
 
     @Override
+    public List<String> reads() {
+        return List.of("gold/" + VictimsByRegionYear.NAME, "gold/" + CompoundsByRegionYear.NAME,
+                "gold/" + EnforcementByRegionYear.NAME, "gold/" + RevenueByRegionYear.NAME);
+    }
+
+    @Override
     public Dataset<Row> build(GoldInputs in) {
         Column forced = col("victim_type").equalTo("forced_scam_worker");
         Column defrauded = col("victim_type").equalTo("defrauded");

@@ -42,6 +42,11 @@ public final class RevenueByRegionYear implements GoldTable {
     }
 
     @Override
+    public List<String> reads() {
+        return List.of("silver/revenue_estimates");
+    }
+
+    @Override
     public Dataset<Row> build(GoldInputs in) {
         Dataset<Row> reconciled = in.silver("revenue_estimates")
                 .groupBy(col("geo_level").as(Regions.LEVEL), col("geo_code").as(Regions.CODE),

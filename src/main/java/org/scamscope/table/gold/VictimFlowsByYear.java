@@ -31,6 +31,11 @@ public final class VictimFlowsByYear implements GoldTable {
     }
 
     @Override
+    public List<String> reads() {
+        return List.of("silver/victims");
+    }
+
+    @Override
     public Dataset<Row> build(GoldInputs in) {
         Dataset<Row> victims = in.silver("victims").withColumn("year", col("registration_year"));
         Dataset<Row> rolled = Regions.rollup(victims, in.reference(), col("exploitation_country"),

@@ -34,6 +34,11 @@ public final class VictimsByRegionYear implements GoldTable {
     }
 
     @Override
+    public List<String> reads() {
+        return List.of("silver/victims");
+    }
+
+    @Override
     public Dataset<Row> build(GoldInputs in) {
         Dataset<Row> victims = in.silver("victims").withColumn("year", col("registration_year"));
         Column loss = col("loss_amount_usd");
