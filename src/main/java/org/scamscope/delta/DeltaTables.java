@@ -98,13 +98,15 @@ public final class DeltaTables {
         SparkSession spark = df.sparkSession();
         Column on = functions.lit(true);
         for (String k : key) on = on.and(functions.col("t." + k).equalTo(functions.col("s." + k)));
-        Column gone = replacedFiles.isEmpty() ? functions.lit(false)
-                : functions.col("t." + fileColumn).isin(replacedFiles.toArray());
-        DeltaTable.forPath(spark, path).as("t").merge(df.as("s"), on)
+        io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, path).as("t").merge(df.as("s"), on)
                 .whenMatched().updateAll()
-                .whenNotMatched().insertAll()
-                .whenNotMatchedBySource(gone).delete()
-                .execute();
+                .whenNotMatched().insertAll();
+        // Only when files were replaced: a clause on the table's unmatched rows makes the MERGE a
+        // full outer join over the whole table, where new files alone need only the matching rows.
+        if (!replacedFiles.isEmpty()) {
+            merge = merge.whenNotMatchedBySource(functions.col("t." + fileColumn).isin(replacedFiles.toArray())).delete();
+        }
+        merge.execute();
         return lastCommit(spark, path);
     }
 

@@ -141,7 +141,8 @@ class NotebooksIT {
     @Test
     void theHistoryNotebookComparesTheSecondRunWithTheFirst() {
         String out = text(executed.get("03-history"));
-        assertTrue(out.contains("comparing version 1 (MERGE, ") && out.contains(") with version 2 (MERGE, "), out);
+        // Version 1 is the first run's (a new gold table is written, not merged into), version 2 the second's.
+        assertTrue(out.contains("comparing version 1 (WRITE, ") && out.contains(") with version 2 (MERGE, "), out);
         long changed = changedRows("gold/victims_by_region_year", 1, 2,
                 List.of("region_level", "region_code", "year", "victim_type"));
         assertTrue(changed > 0, "the new file changed the table");

@@ -52,7 +52,7 @@ public final class RevenueByRegionYear implements GoldTable {
                 .groupBy(col("geo_level").as(Regions.LEVEL), col("geo_code").as(Regions.CODE),
                         col("reference_year").as("year"), col("metric"), col("unit"))
                 .agg(count(lit(1)).as("estimates"),
-                        count_distinct(col("publisher")).as("publishers_count"),
+                        size(collect_set(col("publisher"))).as("publishers_count"),
                         array_sort(collect_set(col("publisher"))).as("publishers"),
                         money(min(coalesce(col("value_low"), col("value_point"))), "value_low"),
                         medianMoney(col("value_central"), "value_central"),

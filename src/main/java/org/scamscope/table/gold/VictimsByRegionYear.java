@@ -47,7 +47,7 @@ public final class VictimsByRegionYear implements GoldTable {
                 countIf(col("gender").equalTo("female"), "women"),
                 countIf(col("gender").equalTo("male"), "men"),
                 countIf(col("is_minor"), "minors"),
-                count_distinct(col("citizenship")).as("distinct_citizenships"),
+                size(collect_set(col("citizenship"))).as("distinct_citizenships"),
                 mode(col("citizenship"), true).as("most_frequent_citizenship"),
                 countIf(col("status").equalTo("rescued"), "rescued"),
                 countIf(col("status").equalTo("repatriated"), "repatriated"),
