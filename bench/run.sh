@@ -75,7 +75,7 @@ for n in "${SIZES[@]}"; do
     --json-summary "$dir/a.json"
   measure "$n" "b) I/O floor (Spark, CSV/Parquet -> Delta)" "$rows" "$dir/b.log" "${JAVA_SPARK[@]}" org.scamscope.bench.IoFloor "$in" "$dir/floor"
   measure "$n" "c) DuckDB, 2 threads" "$rows" "$dir/c.log" java -Xmx1g -cp "$BENCH/target/classes:$DUCKDB_JAR" \
-    org.scamscope.bench.DuckDbRun "$BENCH/duckdb" "$in" "$ROOT/data/reference" "$dir/duckdb" 2 4GB
+    org.scamscope.bench.DuckDbRun "$BENCH/duckdb" "$in" "$ROOT/data/reference" "$dir/duckdb" 2 10GB
   "${JAVA_SPARK[@]}" org.scamscope.bench.GoldCompare "$dir/warehouse" "$dir/duckdb" > "$dir/compare.log" 2>&1 || true
   echo "N=$n: $(grep -h '^RESULT' "$dir/compare.log" | paste -sd ';' -)" >> "$COMPARES"
   # d) 1 % new victims in new files (seed 2: other ids, other file names) beside the first ones.
