@@ -35,6 +35,7 @@ public final class Maintenance {
     /** Delta's own default for delta.deletedFileRetentionDuration, below which VACUUM refuses to run. */
     public static final long SAFE_RETENTION_HOURS = 168;
     static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+    static final String LISTING_PARALLELISM = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
     static final String RETENTION_WINDOW_IGNORE = "spark.databricks.delta.vacuum.retentionWindowIgnore.enabled";
 
     /**
@@ -123,6 +124,12 @@ public final class Maintenance {
         // (default 168 hours) unless told otherwise: the configured retention is meant.
         settings.put(RETENTION_WINDOW_IGNORE, "false");
         if (force) settings.put(RETENTION_CHECK, "false");
+        // VACUUM lists the table's folders with one Spark job of this many tasks, by default Spark's 10,000
+        // (sized for partition discovery over huge tables); for the job's tables, whose folders are few,
+        // nearly all of them list nothing. Unless configured: one task per core.
+        if (!spark.conf().contains(LISTING_PARALLELISM)) {
+            settings.put(LISTING_PARALLELISM, String.valueOf(spark.sparkContext().defaultParallelism()));
+        }
         // Delta prints "Deleted N files and directories ..." with Scala's println: sent to standard error with
         // the logs, so standard output holds only the report.
         withSettings(settings, () -> scala.Console$.MODULE$.withOut(System.err, (scala.Function0<Object>) () -> delta.vacuum(retentionHours)));
@@ -133,7 +140,8 @@ public final class Maintenance {
         RuntimeConfig conf = spark.conf();
         Map<String, scala.Option<String>> prior = new LinkedHashMap<>();
         settings.forEach((k, v) -> {
-            prior.put(k, conf.getOption(k));
+            // getOption gives a setting's default when it was never set: restoring that would set it.
+            prior.put(k, conf.contains(k) ? scala.Option.apply(conf.get(k)) : scala.Option.empty());
             conf.set(k, v);
         });
         try {

@@ -91,6 +91,12 @@ class MaintainCommandTest {
         assertEquals(List.of(1, 2, 3), TestSpark.session().read().format("delta").load(wh.resolve("silver/victims").toString())
                 .orderBy("id").select("id").as(Encoders.INT()).collectAsList());
         assertEquals(check, TestSpark.session().conf().get("spark.databricks.delta.retentionDurationCheck.enabled"));
+        // Settings made for VACUUM alone are unset again, not set to their defaults (a listing parallelism
+        // left at Spark's 10,000 would make every later VACUUM list with 10,000 tasks).
+        for (String setting : List.of("spark.sql.sources.parallelPartitionDiscovery.parallelism",
+                "spark.databricks.delta.vacuum.retentionWindowIgnore.enabled")) {
+            assertFalse(TestSpark.session().conf().contains(setting), setting);
+        }
         assertFalse(Files.exists(wh.resolve(WarehouseLock.FILE)), "lock released");
     }
 
