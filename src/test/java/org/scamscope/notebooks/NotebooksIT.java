@@ -137,6 +137,26 @@ class NotebooksIT {
         }
     }
 
+    /** The notebooks as committed: every one is executed here, and none carries outputs. */
+    @Test
+    void theCommittedNotebooksAreAllTestedAndCarryNoOutputs() throws IOException {
+        List<String> committed;
+        try (Stream<Path> s = Files.list(SparkDistribution.ROOT.resolve("notebooks"))) {
+            committed = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb"))
+                    .map(n -> n.substring(0, n.length() - ".ipynb".length())).sorted().toList();
+        }
+        assertEquals(List.copyOf(CHARTS.keySet()), committed);
+        for (String name : committed) {
+            JsonNode nb = new ObjectMapper().readTree(SparkDistribution.ROOT.resolve("notebooks/" + name + ".ipynb").toFile());
+            assertEquals("scamscope-java", nb.path("metadata").path("kernelspec").path("name").asText(), name);
+            for (JsonNode cell : nb.get("cells")) {
+                if (!cell.get("cell_type").asText().equals("code")) continue;
+                assertEquals(0, cell.get("outputs").size(), name + ": committed with outputs");
+                assertTrue(cell.get("execution_count").isNull(), name + ": committed with an execution count");
+            }
+        }
+    }
+
     /** The history notebook compares the two runs' versions, and finds as many changed rows as a comparison made here. */
     @Test
     void theHistoryNotebookComparesTheSecondRunWithTheFirst() {
