@@ -84,4 +84,20 @@ public final class JobRunner {
         if (v instanceof Object[] a) return Arrays.toString(a);
         return v.toString();
     }
+
+    /**
+     * Copies a folder, files' modification times included (the ledger of ingested files records
+     * them), and returns the copy.
+     */
+    public static Path copyFolder(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(from)) {
+            for (Path f : s.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) java.nio.file.Files.createDirectories(t);
+                else java.nio.file.Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
+    }
 }

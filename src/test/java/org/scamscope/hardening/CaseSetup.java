@@ -1,5 +1,6 @@
 package org.scamscope.hardening;
 
+import org.scamscope.JobRunner;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scamscope.config.Json;
@@ -39,15 +40,15 @@ final class CaseSetup {
                 Files.writeString(input, "victim_id,source,victim_type,registration_date\n");
             }
             case "dangling_link" -> {
-                input = copy(c.folder(), scratch.resolve("input"));
+                input = JobRunner.copyFolder(c.folder(), scratch.resolve("input"));
                 Files.createSymbolicLink(input.resolve("victims/moved_away.csv"), scratch.resolve("moved_away.csv"));
             }
             case "dataset_folder_broken_link" -> {
-                input = copy(c.folder(), scratch.resolve("input"));
+                input = JobRunner.copyFolder(c.folder(), scratch.resolve("input"));
                 Files.createSymbolicLink(input.resolve("victims"), scratch.resolve("moved_away"));
             }
             case "link_loop" -> {
-                input = copy(c.folder(), scratch.resolve("input"));
+                input = JobRunner.copyFolder(c.folder(), scratch.resolve("input"));
                 Files.createSymbolicLink(input.resolve("victims/loop_a.csv"), input.resolve("victims/loop_b.csv"));
                 Files.createSymbolicLink(input.resolve("victims/loop_b.csv"), input.resolve("victims/loop_a.csv"));
             }
@@ -63,7 +64,7 @@ final class CaseSetup {
                 warehouse = sys.resolve("scamscope-corpus-warehouse");
             }
             case "earlier_run" -> {
-                earlier = copy(c.folder(), scratch.resolve("earlier"));
+                earlier = JobRunner.copyFolder(c.folder(), scratch.resolve("earlier"));
                 for (String f : c.later()) Files.delete(earlier.resolve(f));
             }
             case "extra_rules" -> overrides.put("rules.dir", extraRules(c.folder().resolve("rules"), scratch.resolve("rules")).toString());
@@ -84,16 +85,5 @@ final class CaseSetup {
             }
         }
         return target.toAbsolutePath();
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-        return to;
     }
 }

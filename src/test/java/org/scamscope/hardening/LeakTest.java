@@ -68,7 +68,7 @@ class LeakTest {
 
     @BeforeAll
     static void run() throws IOException {
-        input = copy(FIXTURE, tmp.resolve("input"));
+        input = JobRunner.copyFolder(FIXTURE, tmp.resolve("input"));
         writePartnerParquet(input.resolve("victims/partner.parquet"));
         warehouse = tmp.resolve("warehouse");
         json = tmp.resolve("summary.json");
@@ -229,16 +229,5 @@ class LeakTest {
             // The configuration as the file says, appenders and levels included.
             context.reconfigure();
         }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-        return to;
     }
 }

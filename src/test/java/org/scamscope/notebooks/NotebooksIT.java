@@ -1,5 +1,6 @@
 package org.scamscope.notebooks;
 
+import org.scamscope.JobRunner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Column;
@@ -68,7 +69,7 @@ class NotebooksIT {
         SparkDistribution.assertLauncherNeedsNoBuild();
         SparkDistribution.deleteTree(DIR);
         Path input = DIR.resolve("input");
-        copyTree(SparkDistribution.ROOT.resolve("data/sample"), input);
+        JobRunner.copyFolder(SparkDistribution.ROOT.resolve("data/sample"), input);
         TestSpark.session();  // the job below runs in this JVM's test session
         job("run", "--input", input.toString(), "--warehouse", WAREHOUSE.toString());
         Files.writeString(input.resolve("victims/partner_update_2024.csv"), newPartnerFile(), StandardCharsets.UTF_8);
@@ -270,15 +271,5 @@ class NotebooksIT {
             }
         }
         return s.toString();
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 }

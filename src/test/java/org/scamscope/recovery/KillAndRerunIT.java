@@ -14,10 +14,8 @@ import org.scamscope.pipeline.WarehouseLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,9 +46,9 @@ class KillAndRerunIT {
     static void cleanRuns() throws IOException {
         config = JobRunner.lenientConfigFile(dir);
         first = dir.resolve("input-first");
-        copy(JobRunner.FIXTURES.resolve("basic"), first);
+        JobRunner.copyFolder(JobRunner.FIXTURES.resolve("basic"), first);
         later = dir.resolve("input-later");
-        copy(first, later);
+        JobRunner.copyFolder(first, later);
         // partner_c is new (V9, and V2 again: it wins over partner_a's copy); partner_b changed (W3 out, W4 in).
         String header = Files.readAllLines(first.resolve("victims/partner_b.csv")).get(0) + "\n";
         Files.writeString(later.resolve("victims/partner_c.csv"), header
@@ -62,7 +60,7 @@ class KillAndRerunIT {
         cleanFirst = dir.resolve("clean-first");
         JobRunner.run(first, cleanFirst, JobRunner.lenient());
         cleanLater = dir.resolve("clean-later");
-        copy(cleanFirst, cleanLater);
+        JobRunner.copyFolder(cleanFirst, cleanLater);
         RunSummary s = JobRunner.run(later, cleanLater, JobRunner.lenient());
         assertEquals(4, s.datasets.get(0).read(), "the later run takes partner_b and partner_c only");
     }
@@ -83,7 +81,7 @@ class KillAndRerunIT {
         Path input = isFirst ? first : later;
         Path warehouse = Files.createTempDirectory(dir, "killed-");
         if (isFirst) Files.delete(warehouse);
-        else copy(cleanFirst, warehouse);
+        else JobRunner.copyFolder(cleanFirst, warehouse);
 
         String paused = killAt(input, warehouse, pauseAt);
         assertTrue(paused.contains(pauseAt.substring(1)), paused);
@@ -116,17 +114,6 @@ class KillAndRerunIT {
                         + run.stdout() + "\n" + run.stderrTail());
             }
             return paused;
-        }
-    }
-
-    /** Copies a folder, files' modification times included (the ledger of ingested files records them). */
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path f : s.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(t);
-                else Files.copy(f, t, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-            }
         }
     }
 }
