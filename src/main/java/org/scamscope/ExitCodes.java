@@ -7,6 +7,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     public static final int DATA_QUALITY = 3;
     public static final int LOCKED = 4;
+    /** The disclosure audit found a published cell that gives away a small count: gold is not written. */
+    public static final int DISCLOSURE = 5;
 
     private ExitCodes() {}
 

@@ -64,6 +64,12 @@ public final class DeltaTables {
         return lastCommit(df.sparkSession(), path);
     }
 
+    /** Replaces the table's rows and columns (its history stays). */
+    public static Commit overwriteSchema(Dataset<Row> df, String path) {
+        df.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+        return lastCommit(df.sparkSession(), path);
+    }
+
     /**
      * Makes the table hold exactly the rows of df, matched on the key columns (null-safe): rows that
      * differ are updated, new ones inserted, vanished ones deleted, equal ones left alone. A rerun on

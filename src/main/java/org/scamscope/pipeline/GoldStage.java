@@ -15,6 +15,11 @@ import org.scamscope.table.gold.DataQualityFinding;
 import org.scamscope.table.gold.GoldInputs;
 import org.scamscope.table.gold.GoldTable;
 import org.scamscope.table.gold.Regions;
+import org.scamscope.table.gold.Disclosure;
+import org.scamscope.disclosure.ComplementarySuppression;
+import org.scamscope.disclosure.IntervalAudit;
+import org.scamscope.disclosure.PersonCounts;
+import org.scamscope.disclosure.RegionTree;
 
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -35,6 +40,8 @@ import static org.apache.spark.sql.functions.lit;
 public final class GoldStage {
     /** The setting that gives k, the smallest count of persons published (GoldInputs.DEFAULT_K when unset). */
     public static final String K_SETTING = "gold.k";
+    /** Test setting: false publishes without complementary suppression, which the audit must refuse. */
+    public static final String COMPLEMENTS_SETTING = "gold.disclosure.complements";
     public static final String DATA_QUALITY = "data_quality";
     static final Map<String, String> GOLD_PROPERTIES = Map.of("delta.enableChangeDataFeed", "true");
     /** Every gold row is about a place and a year; other key columns may be null (an unknown citizenship). */
@@ -48,13 +55,16 @@ public final class GoldStage {
      * @param unchanged gold tables not built again: nothing they read changed since they were written
      */
     public record Result(Map<String, Commit> commits, List<DataQualityFinding> findings, Map<String, String> sources,
-                         List<String> unchanged) {
+                         List<String> unchanged, ComplementarySuppression.Loss loss, IntervalAudit.Result audit) {
         /** How many findings the summary prints; the rest are in ops/data_quality. */
         public static final int SHOWN_FINDINGS = 20;
 
         /** Adds the tables written, those left as they were, and the findings (the first SHOWN_FINDINGS) to a run summary. */
         public void addTo(RunSummary summary) {
             summary.written.putAll(commits);
+            if (loss != null) summary.notes.add("disclosure: " + loss.describe());
+            summary.notes.add(String.format("disclosure audit passed: %d hidden cells in %d groups, none can be narrowed below k or to one value",
+                    audit.hiddenCells(), audit.groups()));
             if (!unchanged.isEmpty()) {
                 summary.notes.add("gold tables not rebuilt, nothing they read changed: " + String.join(", ", unchanged));
             }
@@ -69,12 +79,20 @@ public final class GoldStage {
     private final Warehouse warehouse;
     private final ReferenceData reference;
     private final int k;
+    private final boolean complements;
+    private RegionTree tree;
 
     public GoldStage(SparkSession spark, Warehouse warehouse, ReferenceData reference, int k) {
+        this(spark, warehouse, reference, k, true);
+    }
+
+    /** complements false hides the cells below k alone: a test setting, whose gold the audit refuses. */
+    public GoldStage(SparkSession spark, Warehouse warehouse, ReferenceData reference, int k, boolean complements) {
         this.spark = spark;
         this.warehouse = warehouse;
         this.reference = reference;
         this.k = k;
+        this.complements = complements;
     }
 
     /** Builds and writes every table, with this year (UTC) as the year compounds still operating are counted to. */
@@ -116,8 +134,10 @@ public final class GoldStage {
     }
 
     /**
-     * Builds and writes the gold tables whose source differs from the one given for them in
-     * previous (what the ledger says they were last built from), and the data-quality findings.
+     * Builds the gold tables whose source differs from the one given for them in previous (what
+     * the ledger says they were last built from), protects their person counts, audits everything
+     * that would then be published, and only when the audit passes writes them and the
+     * data-quality findings. A failing audit stops with exit code 5 before any gold table is written.
      */
     public Result run(String runId, int currentYear, Map<String, String> previous) {
         Map<String, String> sources = sources(currentYear);
@@ -128,40 +148,103 @@ public final class GoldStage {
             silver.put(t.name(), spark.read().format("delta").load(warehouse.silver(t.name())));
         }
         GoldInputs in = new GoldInputs(silver, reference, k, currentYear);
-        Map<String, Commit> commits = new LinkedHashMap<>();
         List<String> unchanged = new ArrayList<>();
+        Map<String, Dataset<Row>> built = new LinkedHashMap<>();
+        Map<String, Dataset<Row>> unprotected = new LinkedHashMap<>();
+        ComplementarySuppression.Loss loss = null;
         for (GoldTable t : Pipeline.GOLD) {
             String path = warehouse.gold(t.name());
             if (sources.get(t.name()).equals(previous.get(t.name())) && io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
                 unchanged.add("gold/" + t.name());
-            } else {
-                Commit c = write(t, in.only(t.reads()), path);
-                LOG.info("gold/{}: {} rows, version {}", t.name(), c.rows(), c.version());
-                commits.put("gold/" + t.name(), c);
+                in = in.withBuilt(t.name(), spark.read().format("delta").load(path));
+                continue;
             }
-            // Tables built from this one (the overview) read it as written, not built again.
-            in = in.withBuilt(t.name(), spark.read().format("delta").load(path));
+            if (t.reads().stream().anyMatch(r -> unprotected.containsKey(r.substring("gold/".length())))) {
+                loss = protect(unprotected, built);
+                for (Map.Entry<String, Dataset<Row>> e : built.entrySet()) in = in.withBuilt(e.getKey(), e.getValue());
+            }
+            Dataset<Row> rows = t.build(in.only(t.reads()));
+            if (t.protectedCounts()) {
+                unprotected.put(t.name(), rows);
+            } else {
+                rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+                built.put(t.name(), rows);
+                in = in.withBuilt(t.name(), rows);
+            }
         }
+        if (!unprotected.isEmpty()) loss = protect(unprotected, built);
+
+        IntervalAudit.Result audit = audit(in, built);
+        if (!audit.passed()) {
+            built.values().forEach(Dataset::unpersist);
+            throw new DisclosureAuditFailure(audit);
+        }
+        Map<String, Commit> commits = new LinkedHashMap<>();
+        for (GoldTable t : Pipeline.GOLD) {
+            Dataset<Row> rows = built.get(t.name());
+            if (rows == null) continue;
+            Commit c = write(t, rows, warehouse.gold(t.name()));
+            LOG.info("gold/{}: {} rows, version {}", t.name(), c.rows(), c.version());
+            commits.put("gold/" + t.name(), c);
+        }
+        for (GoldTable t : Pipeline.GOLD) {
+            if (built.containsKey(t.name())) in = in.withBuilt(t.name(), spark.read().format("delta").load(warehouse.gold(t.name())));
+        }
+        built.values().forEach(Dataset::unpersist);
         Dataset<Row> findings = BreakdownCheck.findings(in).withColumn("run_id", lit(runId));
         List<DataQualityFinding> found = findings.orderBy("check", "dataset", "record_id").collectAsList().stream()
                 .map(DataQualityFinding::of).toList();
         String path = warehouse.ops(DATA_QUALITY);
         DeltaTables.ensure(spark, path, findings.schema(), Set.of("check", "dataset", "run_id"), Map.of(), Map.of());
         commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(findings, path, "`check` = '" + BreakdownCheck.NAME + "'"));
-        return new Result(commits, found, sources, unchanged);
+        return new Result(commits, found, sources, unchanged, loss, audit);
     }
 
-    private Commit write(GoldTable t, GoldInputs in, String path) {
-        // MERGE reads its source more than once: computed once here.
-        Dataset<Row> rows = t.build(in).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            // A new table is simply appended to: a MERGE into nothing gives the same rows and the
-            // same change feed (every row an insert) at the cost of several more jobs.
-            boolean fresh = !io.delta.tables.DeltaTable.isDeltaTable(spark, path);
-            DeltaTables.ensure(spark, path, rows.schema(), GOLD_NOT_NULL, GOLD_PROPERTIES, Map.of());
-            return fresh ? DeltaTables.append(rows, path) : DeltaTables.sync(rows, path, t.key());
-        } finally {
-            rows.unpersist();
+    /** Protects the person counts of the tables built so far, together; moves them to built. */
+    private ComplementarySuppression.Loss protect(Map<String, Dataset<Row>> unprotected, Map<String, Dataset<Row>> built) {
+        List<PersonCounts> specs = Pipeline.GOLD.stream().filter(GoldTable::protectedCounts)
+                .map(t -> t.personCounts().orElseThrow()).toList();
+        Disclosure.Protected p = Disclosure.protect(unprotected, specs, tree(), k, complements);
+        LOG.info("disclosure: {}", p.loss().describe());
+        p.tables().forEach((name, rows) -> built.put(name, rows.persist(StorageLevel.MEMORY_AND_DISK())));
+        unprotected.clear();
+        return p.loss();
+    }
+
+    /** The audit of every table that declares person counts, as it would be published: built now, or as it is. */
+    private IntervalAudit.Result audit(GoldInputs in, Map<String, Dataset<Row>> built) {
+        Map<String, Dataset<Row>> published = new LinkedHashMap<>();
+        List<PersonCounts> specs = new ArrayList<>();
+        for (GoldTable t : Pipeline.GOLD) {
+            if (t.personCounts().isEmpty()) continue;
+            specs.add(t.personCounts().get());
+            Dataset<Row> rows = built.containsKey(t.name()) ? built.get(t.name()) : in.gold(t);
+            published.put(t.name(), rows);
         }
+        IntervalAudit.Result r = Disclosure.audit(published, specs, tree(), k);
+        LOG.info("disclosure audit: {} hidden cells in {} groups, {} linear programs, {} cells exposed",
+                r.hiddenCells(), r.groups(), r.linearPrograms(), r.violations().size());
+        return r;
+    }
+
+    private RegionTree tree() {
+        if (tree == null) tree = Disclosure.tree(reference);
+        return tree;
+    }
+
+    private Commit write(GoldTable t, Dataset<Row> rows, String path) {
+        // A new table is simply appended to: a MERGE into nothing gives the same rows and the
+        // same change feed (every row an insert) at the cost of several more jobs. A table whose
+        // columns changed (an older version of the job wrote it) is rewritten whole.
+        boolean fresh = !io.delta.tables.DeltaTable.isDeltaTable(spark, path);
+        if (!fresh && !sameColumns(rows.schema(), spark.read().format("delta").load(path).schema())) {
+            return DeltaTables.overwriteSchema(rows, path);
+        }
+        DeltaTables.ensure(spark, path, rows.schema(), GOLD_NOT_NULL, GOLD_PROPERTIES, Map.of());
+        return fresh ? DeltaTables.append(rows, path) : DeltaTables.sync(rows, path, t.key());
+    }
+
+    private static boolean sameColumns(org.apache.spark.sql.types.StructType a, org.apache.spark.sql.types.StructType b) {
+        return java.util.Arrays.equals(a.fieldNames(), b.fieldNames());
     }
 }

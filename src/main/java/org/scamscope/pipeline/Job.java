@@ -324,7 +324,8 @@ public final class Job {
     }
 
     private GoldStage goldStage(ReferenceData ref) {
-        return new GoldStage(spark, warehouse, ref, goldK());
+        return new GoldStage(spark, warehouse, ref, goldK(),
+                Boolean.parseBoolean(config.get(GoldStage.COMPLEMENTS_SETTING, "true")));
     }
 
     private boolean goldEnabled() {

@@ -24,5 +24,19 @@ public interface GoldTable {
      */
     List<String> reads();
 
+    /**
+     * The table's rows. A table that declares person counts returns them as counted, unsuppressed:
+     * the gold stage protects all such tables together (see {@link Disclosure}).
+     */
     Dataset<Row> build(GoldInputs in);
+
+    /** The counts of persons the table publishes and their relations, if it publishes any. */
+    default java.util.Optional<org.scamscope.disclosure.PersonCounts> personCounts() {
+        return java.util.Optional.empty();
+    }
+
+    /** Whether build returns counts that must be protected before they are published. */
+    default boolean protectedCounts() {
+        return personCounts().isPresent() && !personCounts().get().counts().isEmpty() && personCounts().get().sameAs().isEmpty();
+    }
 }

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import org.scamscope.disclosure.PersonCounts;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -48,6 +51,15 @@ public final class RegionYearOverview implements GoldTable {
                 "gold/" + EnforcementByRegionYear.NAME, "gold/" + RevenueByRegionYear.NAME);
     }
 
+    /** Its victim counts are victims_by_region_year's, hidden where they are hidden there: the audit checks that. */
+    @Override
+    public Optional<PersonCounts> personCounts() {
+        return Optional.of(new PersonCounts(NAME, KEY, List.of("forced_scam_workers", "defrauded_victims"),
+                List.of("forced_scam_workers", "defrauded_victims"), List.of(), Map.of(), List.of(),
+                List.of(new PersonCounts.SameAs("forced_scam_workers", VictimsByRegionYear.NAME, "victims", Map.of("victim_type", "forced_scam_worker")),
+                        new PersonCounts.SameAs("defrauded_victims", VictimsByRegionYear.NAME, "victims", Map.of("victim_type", "defrauded")))));
+    }
+
     @Override
     public Dataset<Row> build(GoldInputs in) {
         Column forced = col("victim_type").equalTo("forced_scam_worker");
@@ -81,7 +93,7 @@ public final class RegionYearOverview implements GoldTable {
                 .join(estimates, key, "full_outer");
         Map<String, Column> hidden = new LinkedHashMap<>();
         victimPicks.forEach(p -> hidden.put(p.name(), col(hiddenColumn(p))));
-        return Regions.withNames(joined.withColumns(Suppression.flagColumns(hidden)), in.reference())
+        return Regions.withNames(joined.withColumns(Disclosure.flagColumns(hidden)), in.reference())
                 .drop(victimPicks.stream().map(RegionYearOverview::hiddenColumn).toArray(String[]::new));
     }
 
@@ -91,7 +103,7 @@ public final class RegionYearOverview implements GoldTable {
         for (Pick p : picks) {
             aggregates.add(max(when(p.when(), col(p.source()))).as(p.name()));
             if (suppressed) {
-                aggregates.add(max(when(p.when(), array_contains(col(Suppression.CELLS), p.source()))).as(hiddenColumn(p)));
+                aggregates.add(max(when(p.when(), array_contains(col(Disclosure.CELLS), p.source()))).as(hiddenColumn(p)));
             }
         }
         return table.groupBy(cols(KEY)).agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));

@@ -14,8 +14,9 @@ import static org.apache.spark.sql.functions.*;
 /**
  * The region columns every gold table carries (region_level, region_code, region_name) and the one
  * rollup that fills them: subdivision, country, UN M49 sub-region and world totals from one
- * GROUPING SETS pass, so a country's figure is its subdivisions plus its records without a
- * subdivision, a sub-region's is its countries, and the world's is every record.
+ * GROUPING SETS pass. Records a level cannot place get that level's "unknown" cell, so a
+ * country's figure is exactly the sum of its subdivisions and its "KHM-unknown" cell, a sub-region's
+ * the sum of its countries, and the world's the sum of the sub-regions and the "unknown" one.
  */
 public final class Regions {
     public static final String LEVEL = "region_level";
@@ -28,6 +29,13 @@ public final class Regions {
     public static final String REGION_GROUP = "region_group";
     public static final String WORLD = "world";
     public static final String WORLD_CODE = "001";
+    /**
+     * The code of the records a level cannot place: "unknown" at country and sub-region level (no
+     * country, or a country M49 puts in no sub-region), "KHM-unknown" at subdivision level (a country
+     * without its subdivision). So a parent is always exactly the sum of its children.
+     */
+    public static final String UNKNOWN = "unknown";
+    public static final String UNKNOWN_SUFFIX = "-" + UNKNOWN;
 
     private static final String SUB = "_r_subdivision";
     private static final String CTRY = "_r_country";
@@ -37,9 +45,9 @@ public final class Regions {
 
     /**
      * Aggregates rows at every region level: the output has the region columns, the keys and the
-     * aggregates. A record whose country is unknown cannot be placed in a country or sub-region, so
-     * it counts at world level only; a country M49 puts in no sub-region (Antarctica) counts at its
-     * own level and the world's.
+     * aggregates. A record whose country is unknown counts in the country "unknown" of the
+     * sub-region "unknown"; a country M49 puts in no sub-region (Antarctica) counts in the sub-region
+     * "unknown"; a record with a country but no subdivision in the subdivision "KHM-unknown".
      * A subdivision given without its country is placed in the country the subdivision belongs to.
      *
      * @param keys columns of rows grouped at every level besides the region (e.g. year, victim_type)
@@ -52,7 +60,10 @@ public final class Regions {
         Dataset<Row> placed = rows.withColumn(SUB, subdivision).withColumn(CTRY, country)
                 .join(broadcast(subdivisions), col(SUB).equalTo(col("_r_sub_code")), "left")
                 .withColumn(CTRY, coalesce(col(CTRY), col("_r_sub_country")))
-                .join(broadcast(subregions), col(CTRY).equalTo(col("_r_alpha3")), "left");
+                .join(broadcast(subregions), col(CTRY).equalTo(col("_r_alpha3")), "left")
+                .withColumn(CTRY, coalesce(col(CTRY), lit(UNKNOWN)))
+                .withColumn(SUB, coalesce(col(SUB), concat(col(CTRY), lit(UNKNOWN_SUFFIX))))
+                .withColumn(SUBR, coalesce(col(SUBR), lit(UNKNOWN)));
 
         List<Column> all = new ArrayList<>();
         keys.forEach(k -> all.add(col(k)));
@@ -81,9 +92,10 @@ public final class Regions {
         for (String c : grouped.columns()) {
             if (!keys.contains(c) && !c.startsWith("_r_") && !c.startsWith("_g_")) out.add(col(c));
         }
-        // A group with no code at its level holds the records that level cannot place: they are
-        // already in the level above.
-        Dataset<Row> leveled = grouped.withColumn(LEVEL, level).withColumn(CODE, code).filter(col(CODE).isNotNull())
+        // A record of no known country is a leaf of the country level: no subdivision below it.
+        Dataset<Row> leveled = grouped.withColumn(LEVEL, level).withColumn(CODE, code)
+                .filter(col(CODE).isNotNull()
+                        .and(not(col(LEVEL).equalTo(SUBDIVISION).and(col(CODE).equalTo(UNKNOWN + UNKNOWN_SUFFIX)))))
                 .select(out.toArray(new Column[0]));
         return withNames(leveled, ref);
     }
@@ -106,6 +118,10 @@ public final class Regions {
                 // Estimates may be published for an M49 region (Asia), which silver files as a sub-region.
                 .union(countries.select(lit(SUBREGION), col("region_code"), col("region_name")))
                 .union(ref.table("region_groups").select(lit(REGION_GROUP), col("group_code"), col("name")))
+                .union(countries.select(lit(SUBDIVISION), concat(col("alpha3"), lit(UNKNOWN_SUFFIX)),
+                        concat(col("name"), lit(", subdivision not known"))))
+                .union(countries.sparkSession().range(1).select(lit(COUNTRY), lit(UNKNOWN), lit("Country not known")))
+                .union(countries.sparkSession().range(1).select(lit(SUBREGION), lit(UNKNOWN), lit("No M49 sub-region, or country not known")))
                 .union(countries.sparkSession().range(1).select(lit(WORLD), lit(WORLD_CODE), lit("World")))
                 .filter(col(CODE).isNotNull())
                 .dropDuplicates(LEVEL, CODE);

@@ -4,6 +4,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.scamscope.disclosure.PersonCounts;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -11,8 +15,8 @@ import static org.apache.spark.sql.functions.*;
  * gold/victim_flows_by_year: the corridors, one row per citizenship, region of exploitation,
  * registration year and victim type, with the number of victims (suppressed below k). A null
  * citizenship is the victims whose citizenship is not known, so the flows into a region add up to
- * its victims in victims_by_region_year; one hidden corridor could be recovered from that total,
- * so a second one, the smallest, is hidden with it.
+ * its victims in victims_by_region_year exactly, and the flows of one citizenship follow the region
+ * hierarchy; suppression protects both relations.
  *
  * <p>Columns: region_level, region_code, region_name, year, victim_type, citizenship,
  * citizenship_name, victims, suppressed, suppressed_cells.
@@ -36,6 +40,14 @@ public final class VictimFlowsByYear implements GoldTable {
     }
 
     @Override
+    public Optional<PersonCounts> personCounts() {
+        return Optional.of(new PersonCounts(NAME, key(), List.of("victims"), List.of("victims"), List.of(), Map.of(),
+                // The corridors into a region add up to its victims, which victims_by_region_year publishes.
+                List.of(new PersonCounts.SumsTo("victims", List.of("citizenship"), VictimsByRegionYear.NAME, "victims")),
+                List.of()));
+    }
+
+    @Override
     public Dataset<Row> build(GoldInputs in) {
         Dataset<Row> victims = in.silver("victims").withColumn("year", col("registration_year"));
         Dataset<Row> rolled = Regions.rollup(victims, in.reference(), col("exploitation_country"),
@@ -45,9 +57,6 @@ public final class VictimFlowsByYear implements GoldTable {
         Dataset<Row> named = rolled.join(broadcast(names), col("citizenship").equalTo(col("_c_code")), "left")
                 .select(col(Regions.LEVEL), col(Regions.CODE), col(Regions.NAME), col("year"), col("victim_type"),
                         col("citizenship"), col("citizenship_name"), col("victims"));
-        // The corridors into a region add up to its victims, which victims_by_region_year publishes.
-        return Suppression.withK(in.k()).counts("victims")
-                .acrossRows("victims", List.of(Regions.LEVEL, Regions.CODE, "year", "victim_type"), List.of("citizenship"))
-                .apply(named);
+        return named;
     }
 }
