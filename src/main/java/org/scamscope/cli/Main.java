@@ -36,6 +36,7 @@ public final class Main {
             + "  run                  load, validate and write the silver tables, then the gold tables\n"
             + "  aggregate            recompute the gold tables from the silver tables as they are\n"
             + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n"
+            + "  audit                the disclosure audit of the latest gold tables: exit 5 when a hidden count can be narrowed down\n"
             + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
             + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]\n"
             + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--version N] [--format text|csv]\n"
@@ -143,6 +144,10 @@ public final class Main {
                 overrides.put(org.scamscope.ops.Maintenance.RETENTION_SETTING, cl.getOptionValue("retention-hours"));
                 JobConfig config = JobConfig.load(configFile, overrides);
                 return MaintainCommand.run(words, cl, config, () -> spark(cl, config), out);
+            }
+            case "audit" -> {
+                JobConfig config = JobConfig.load(configFile, overrides);
+                return AuditCommand.run(words, config, () -> spark(cl, config), out);
             }
             case "history" -> {
                 JobConfig config = JobConfig.load(configFile, overrides);

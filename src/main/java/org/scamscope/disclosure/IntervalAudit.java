@@ -94,17 +94,33 @@ public final class IntervalAudit {
 
         // Push as many cells as possible to k at once; a few rounds clear most of them.
         for (int round = 0; round < 3; round++) {
+            double[] offset = new double[n];
             boolean[] below = new boolean[n];
             int count = 0;
             for (int j = 0; j < n; j++) if (Math.floor(seenMax[j] + EPS) < k) { below[j] = true; count++; }
             if (count == 0) break;
-            double[] point = solve(p, null, true, below);
+            double[] point = solve(p, null, true, new Push(below, offset, k, true));
             if (point == null) break;
             int before = count;
             see(point, seenMin, seenMax);
             count = 0;
             for (int j = 0; j < n; j++) if (below[j] && Math.floor(seenMax[j] + EPS) < k) count++;
             if (count == before) break;
+        }
+        // Then every cell seen at one value only: one point moves as many as possible up by one, another down.
+        for (boolean up : new boolean[]{true, false}) {
+            boolean[] still = new boolean[n];
+            double[] offset = new double[n];
+            boolean any = false;
+            for (int j = 0; j < n; j++) {
+                if (Math.floor(seenMax[j] + EPS) > Math.ceil(seenMin[j] - EPS)) continue;
+                still[j] = true;
+                offset[j] = up ? Math.floor(seenMax[j] + EPS) : Math.ceil(seenMin[j] - EPS);
+                any = true;
+            }
+            if (!any) break;
+            double[] point = solve(p, null, true, new Push(still, offset, 1, up));
+            if (point != null) see(point, seenMin, seenMax);
         }
 
         List<Violation> out = new ArrayList<>();
@@ -152,11 +168,16 @@ public final class IntervalAudit {
     }
 
     /**
-     * One linear program over the group: weights on the cells (null: none), or, with saturate,
-     * the number of the marked cells that reach k (each counted up to k) as the objective.
-     * Returns the cells' values, or null when no values fit the published cells.
+     * An objective that moves many cells at once: for each marked cell, how far it gets beyond its
+     * offset (up) or below it (down), counted up to cap.
      */
-    private double[] solve(Program p, double[] weights, boolean maximise, boolean[] saturate) {
+    private record Push(boolean[] cells, double[] offset, double cap, boolean up) {}
+
+    /**
+     * One linear program over the group: weights on the cells (null: none), or the push as the
+     * objective. Returns the cells' values, or null when no values fit the published cells.
+     */
+    private double[] solve(Program p, double[] weights, boolean maximise, Push push) {
         programs++;
         ExpressionsBasedModel m = new ExpressionsBasedModel();
         int n = p.lower.length;
@@ -169,11 +190,13 @@ public final class IntervalAudit {
             Expression e = m.addExpression().level(p.rhs[r]);
             for (int t = 0; t < p.rows[r].length; t++) e.set(x[p.rows[r][t]], p.coefficients[r][t]);
         }
-        if (saturate != null) {
+        if (push != null) {
             for (int j = 0; j < n; j++) {
-                if (!saturate[j]) continue;
-                Variable y = m.addVariable().lower(0).upper(k).weight(1);
-                m.addExpression().upper(0).set(y, 1).set(x[j], -1);
+                if (!push.cells()[j]) continue;
+                Variable y = m.addVariable().lower(0).upper(push.cap()).weight(1);
+                // up: y <= x - offset; down: y <= offset - x
+                if (push.up()) m.addExpression().upper(-push.offset()[j]).set(y, 1).set(x[j], -1);
+                else m.addExpression().upper(push.offset()[j]).set(y, 1).set(x[j], 1);
             }
         }
         Optimisation.Result r = maximise ? m.maximise() : m.minimise();

@@ -39,7 +39,21 @@ public final class Disclosure {
     /** The protected tables, by name, and what protecting them hid. */
     public record Protected(Map<String, Dataset<Row>> tables, ComplementarySuppression.Loss loss) {}
 
+    /** The tables whose counts are protected together: their relations link them. */
+    public static final List<GoldTable> PROTECTED_TOGETHER = List.of(new VictimsByRegionYear(), new VictimFlowsByYear());
+
     private Disclosure() {}
+
+    /** Builds the tables of PROTECTED_TOGETHER from the inputs and protects them. */
+    public static Protected protectedBuild(GoldInputs in, int k, boolean complements) {
+        Map<String, Dataset<Row>> raw = new LinkedHashMap<>();
+        List<PersonCounts> specs = new ArrayList<>();
+        for (GoldTable t : PROTECTED_TOGETHER) {
+            raw.put(t.name(), t.build(in));
+            specs.add(t.personCounts().orElseThrow());
+        }
+        return protect(raw, specs, tree(in.reference()), k, complements);
+    }
 
     /** The region hierarchy of the reference data. */
     public static RegionTree tree(ReferenceData ref) {

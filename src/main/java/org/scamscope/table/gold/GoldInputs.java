@@ -47,10 +47,12 @@ public record GoldInputs(Map<String, Dataset<Row>> silver, ReferenceData referen
         return new GoldInputs(s, reference, k, currentYear, b);
     }
 
-    /** A gold table's rows: as built already, else built now. */
+    /** A gold table's rows: as built already, else built now (with the tables its counts are protected with). */
     public Dataset<Row> gold(GoldTable table) {
         Dataset<Row> rows = built.get(table.name());
-        return rows != null ? rows : table.build(this);
+        if (rows != null) return rows;
+        if (table.protectedCounts()) return Disclosure.protectedBuild(this, k, true).tables().get(table.name());
+        return table.build(this);
     }
 
     public Dataset<Row> silver(String dataset) {

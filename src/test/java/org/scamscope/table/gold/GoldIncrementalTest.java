@@ -81,7 +81,7 @@ class GoldIncrementalTest {
         }
         GoldInputs now = new GoldInputs(silver, ref, 5, 2025);
         for (GoldTable t : Pipeline.GOLD) {
-            assertEquals(sorted(t.build(now)), sorted(spark.read().format("delta").load(warehouse.gold(t.name()))), t.name());
+            assertEquals(sorted(now.gold(t)), sorted(spark.read().format("delta").load(warehouse.gold(t.name()))), t.name());
         }
         // 6 + 4 forced workers at first, 5 more added: 15, of whom 4 + 5 rescued.
         Dataset<Row> victims = spark.read().format("delta").load(warehouse.gold(VictimsByRegionYear.NAME));

@@ -18,9 +18,13 @@ import static org.scamscope.table.gold.Silver.*;
 class VictimsByRegionYearTest {
     private static final String F = "forced_scam_worker";
     private static final String D = "defrauded";
-    private static final List<String> ALL_PERSON_CELLS = List.of("victims", "women", "men", "minors", "rescued",
-            "repatriated", "deported", "distinct_citizenships", "most_frequent_citizenship");
+    private static final List<String> COUNTS = List.of("victims", "women", "men", "gender_other_or_unknown", "minors",
+            "adults_or_age_unknown", "rescued", "repatriated", "deported", "status_other_or_unknown");
+    /** As counted, before suppression. */
+    private static Dataset<Row> raw;
+    /** As published: protected together with the corridors. */
     private static Dataset<Row> gold;
+    private static GoldInputs inputs;
 
     @BeforeAll
     static void build() {
@@ -55,82 +59,112 @@ class VictimsByRegionYearTest {
                         victim("d10", D, "2024-04-01", "male", 40, "GBR", "KHM", "KH-12", null, "50.00"),
                         victim("d11", D, "2024-04-01", "male", 40, "GBR", "KHM", "KH-12", null, null),
                         victim("v13", F, "2023-12-31", "male", 30, "CHN", "KHM", "KH-18", "held", null)));
-        gold = new VictimsByRegionYear().build(inputs(victims, List.of(), List.of(), List.of(), 5, 2025)).cache();
+        inputs = inputs(victims, List.of(), List.of(), List.of(), 5, 2025);
+        raw = new VictimsByRegionYear().build(inputs).cache();
+        gold = inputs.gold(new VictimsByRegionYear()).cache();
     }
 
     @AfterAll
     static void release() {
+        raw.unpersist();
         gold.unpersist();
     }
 
     @Test
-    void everyLevelHasItsRowsAndNoUnplacedOnes() {
-        List<String> places = gold.filter("year = 2024 AND victim_type = '" + F + "'")
+    void everyLevelHasItsRowsAndAnUnknownCellForWhatItCannotPlace() {
+        List<String> places = raw.filter("year = 2024 AND victim_type = '" + F + "'")
                 .selectExpr("concat(region_level, ' ', region_code, ' ', region_name)").orderBy("region_level", "region_code")
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-        assertEquals(List.of("country CHN China", "country KHM Cambodia", "subdivision KH-12 Phnom Penh",
-                "subdivision KH-18 Preah Sihanouk", "subregion 030 Eastern Asia", "subregion 035 South-eastern Asia",
-                "world 001 World"), places);
+        assertEquals(List.of("country CHN China", "country KHM Cambodia", "country unknown Country not known",
+                "subdivision CHN-unknown China, subdivision not known", "subdivision KH-12 Phnom Penh",
+                "subdivision KH-18 Preah Sihanouk", "subdivision KHM-unknown Cambodia, subdivision not known",
+                "subregion 030 Eastern Asia", "subregion 035 South-eastern Asia",
+                "subregion unknown No M49 sub-region, or country not known", "world 001 World"), places);
     }
 
     @Test
-    void subdivisionSuppressesSmallCellsAndTheirComplements() {
-        // women 4 < 5 hidden, men 6 hidden with it; rescued 5 shown; repatriated 4 and deported 1 hidden.
-        assertCells(only(gold, "subdivision", "KH-18", 2024, "victim_type = '" + F + "'"),
-                "victims", 10, "women", null, "men", null, "minors", null, "distinct_citizenships", 3,
-                "most_frequent_citizenship", "CHN", "rescued", 5, "repatriated", null, "deported", null,
-                "losses_usd_sum", null, "losses_usd_median", null, "suppressed", true,
-                "suppressed_cells", List.of("women", "men", "minors", "repatriated", "deported"));
-        // men 1 hidden, so women 5 hidden too; THA and MMR tie at 3: the lower code wins.
-        assertCells(only(gold, "subdivision", "KH-12", 2024, "victim_type = '" + F + "'"),
-                "victims", 6, "women", null, "men", null, "minors", 0, "distinct_citizenships", 2,
-                "most_frequent_citizenship", "MMR", "rescued", 0, "repatriated", 0, "deported", 0,
-                "suppressed", true, "suppressed_cells", List.of("women", "men"));
-        assertCells(only(gold, "subdivision", "KH-18", 2023, "true"), "victims", null, "suppressed", true);
+    void subdivisionCountsAndTheirBreakdownsAddUp() {
+        // KH-18: women 4, men 6; one minor; rescued 5, repatriated 4, deported 1, none held.
+        assertCells(only(raw, "subdivision", "KH-18", 2024, "victim_type = '" + F + "'"),
+                "victims", 10L, "women", 4L, "men", 6L, "gender_other_or_unknown", 0L, "minors", 1L, "adults_or_age_unknown", 9L,
+                "distinct_citizenships", 3, "most_frequent_citizenship", "CHN",
+                "rescued", 5L, "repatriated", 4L, "deported", 1L, "status_other_or_unknown", 0L);
+        // THA and MMR tie at 3: the lower code wins. All six held.
+        assertCells(only(raw, "subdivision", "KH-12", 2024, "victim_type = '" + F + "'"),
+                "victims", 6L, "women", 5L, "men", 1L, "minors", 0L, "most_frequent_citizenship", "MMR",
+                "rescued", 0L, "status_other_or_unknown", 6L);
+        // Cambodia without a province: four men of unknown age, escaped.
+        assertCells(only(raw, "subdivision", "KHM-unknown", 2024, "victim_type = '" + F + "'"),
+                "victims", 4L, "men", 4L, "adults_or_age_unknown", 4L, "status_other_or_unknown", 4L);
     }
 
     @Test
-    void countryIsItsSubdivisionsPlusItsRecordsWithoutOne() {
-        // 10 + 6 + 4 victims; women 4 + 5, men 6 + 1 + 4; CHN 5 + 4, MMR 3, THA 3, VNM 3, IDN 2.
-        assertCells(only(gold, "country", "KHM", 2024, "victim_type = '" + F + "'"),
-                "region_name", "Cambodia", "victims", 20, "women", 9, "men", 11, "minors", null, "distinct_citizenships", 5,
-                "most_frequent_citizenship", "CHN", "rescued", 5, "repatriated", null, "deported", null,
-                "suppressed_cells", List.of("minors", "repatriated", "deported"));
-        assertCells(only(gold, "subregion", "035", 2024, "victim_type = '" + F + "'"), "victims", 20, "women", 9, "men", 11);
+    void countryIsExactlyItsSubdivisionsAndItsUnknownCell() {
+        // 10 + 6 + 4 victims; women 4 + 5, men 6 + 1 + 4; rescued 5; held 6 and escaped 4.
+        assertCells(only(raw, "country", "KHM", 2024, "victim_type = '" + F + "'"),
+                "region_name", "Cambodia", "victims", 20L, "women", 9L, "men", 11L, "minors", 1L, "adults_or_age_unknown", 19L,
+                "distinct_citizenships", 5, "most_frequent_citizenship", "CHN", "rescued", 5L, "repatriated", 4L,
+                "deported", 1L, "status_other_or_unknown", 10L);
+        assertCells(only(raw, "subregion", "035", 2024, "victim_type = '" + F + "'"), "victims", 20L, "women", 9L, "men", 11L);
+        // The two records with no country.
+        assertCells(only(raw, "country", "unknown", 2024, "victim_type = '" + F + "'"), "victims", 2L, "women", 2L);
+        assertCells(only(raw, "subregion", "unknown", 2024, "victim_type = '" + F + "'"), "victims", 2L);
     }
 
     @Test
-    void aRowOfFewerThanKPersonsShowsNothingAboutThem() {
-        for (String[] place : new String[][]{{"country", "CHN"}, {"subregion", "030"}}) {
-            Row r = only(gold, place[0], place[1], 2024, "victim_type = '" + F + "'");
-            for (String c : ALL_PERSON_CELLS) assertCells(r, c, null);
-            // Losses are null for forced workers anyway: not named as suppressed.
-            assertCells(r, "suppressed", true, "suppressed_cells", ALL_PERSON_CELLS);
+    void worldCountsEveryRecord() {
+        // 20 in Cambodia + 3 in China + 2 unplaced; rescued 5 + 3 + 2.
+        assertCells(only(raw, "world", "001", 2024, "victim_type = '" + F + "'"),
+                "victims", 25L, "women", 14L, "men", 11L, "minors", 1L, "distinct_citizenships", 5,
+                "most_frequent_citizenship", "CHN", "rescued", 10L, "repatriated", 4L, "deported", 1L);
+    }
+
+    @Test
+    void everyCountBelowKIsHiddenAndARowOfFewerThanKShowsNothing() {
+        List<Row> counted = raw.collectAsList();
+        for (Row r : counted) {
+            Row published = only(gold, r.getAs("region_level"), r.getAs("region_code"), r.<Integer>getAs("year"),
+                    "victim_type = '" + r.getAs("victim_type") + "'");
+            List<String> hidden = published.getList(published.fieldIndex("suppressed_cells"));
+            for (String c : COUNTS) {
+                long n = r.<Long>getAs(c);
+                if (n >= 1 && n < 5) assertEquals((Object) null, published.getAs(c), r + " " + c);
+                if (published.getAs(c) != null) assertEquals((Object) n, published.getAs(c), r + " " + c);
+                assertEquals(published.getAs(c) == null, hidden.contains(c), r + " " + c + " named");
+            }
+            if (r.<Long>getAs("victims") < 5) {
+                for (String c : List.of("distinct_citizenships", "most_frequent_citizenship")) assertEquals((Object) null, published.getAs(c), r + " " + c);
+            }
         }
+        // KH-18: women 4 and deported 1 are below k.
+        Row kh18 = only(gold, "subdivision", "KH-18", 2024, "victim_type = '" + F + "'");
+        assertCells(kh18, "women", null, "deported", null, "minors", null, "suppressed", true);
     }
 
     @Test
-    void worldCountsRecordsWithNoCountry() {
-        // 20 in Cambodia + 3 in China + 2 unplaced; CHN 9 + 2, MMR 3 + 3; rescued 5 + 3 + 2.
-        assertCells(only(gold, "world", "001", 2024, "victim_type = '" + F + "'"),
-                "victims", 25, "women", 14, "men", 11, "minors", null, "distinct_citizenships", 5,
-                "most_frequent_citizenship", "CHN", "rescued", 10, "repatriated", null, "deported", null,
-                "suppressed_cells", List.of("minors", "repatriated", "deported"));
+    void publishedGoldPassesTheAudit() {
+        Dataset<Row> flows = inputs.gold(new VictimFlowsByYear());
+        var specs = List.of(new VictimsByRegionYear().personCounts().orElseThrow(), new VictimFlowsByYear().personCounts().orElseThrow());
+        var r = Disclosure.audit(java.util.Map.of(VictimsByRegionYear.NAME, gold, VictimFlowsByYear.NAME, flows), specs,
+                Disclosure.tree(inputs.reference()), 5);
+        assertEquals(List.of(), r.violations().stream().map(v -> v.describe()).toList());
+        assertEquals(true, r.hiddenCells() > 0);
     }
 
     @Test
     void lossesAreSummedWithTheirMedianUnlessFewerThanKAreKnown() {
         // 100, 200, 300, 400, 1000, 2000: median (300 + 400) / 2.
         assertCells(only(gold, "subdivision", "KH-18", 2024, "victim_type = '" + D + "'"),
-                "victims", 6, "women", 6, "men", 0, "minors", 0, "most_frequent_citizenship", "USA",
+                "victims", 6L, "women", 6L, "men", 0L, "minors", 0L, "most_frequent_citizenship", "USA",
                 "losses_usd_sum", "4000.00", "losses_usd_median", "350.00", "suppressed", false, "suppressed_cells", List.of());
-        // 5 victims, but only 4 losses known.
+        // 5 victims, but only 4 losses known: 10, 20, 30, 50.
+        assertCells(only(raw, "subdivision", "KH-12", 2024, "victim_type = '" + D + "'"), "losses_usd_sum", "110.00", "losses_usd_median", "25.00");
         assertCells(only(gold, "subdivision", "KH-12", 2024, "victim_type = '" + D + "'"),
-                "victims", 5, "women", 0, "men", 5, "losses_usd_sum", null, "losses_usd_median", null,
+                "victims", 5L, "women", 0L, "men", 5L, "losses_usd_sum", null, "losses_usd_median", null,
                 "suppressed_cells", List.of("losses_usd_sum", "losses_usd_median"));
         // All ten known losses: 10 20 30 50 100 | 200 300 400 1000 2000.
         assertCells(only(gold, "country", "KHM", 2024, "victim_type = '" + D + "'"),
-                "victims", 11, "women", 6, "men", 5, "distinct_citizenships", 2, "most_frequent_citizenship", "USA",
+                "victims", 11L, "women", 6L, "men", 5L, "distinct_citizenships", 2, "most_frequent_citizenship", "USA",
                 "losses_usd_sum", "4110.00", "losses_usd_median", "150.00", "suppressed", false);
     }
 }
