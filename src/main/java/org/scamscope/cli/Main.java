@@ -37,6 +37,7 @@ public final class Main {
             + "  aggregate            recompute the gold tables from the silver tables as they are\n"
             + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n"
             + "  audit                the disclosure audit of the latest gold tables: exit 5 when a hidden count can be narrowed down\n"
+            + "  release --out DIR    the latest gold tables, audited, as CSV and Parquet with a data dictionary\n"
             + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
             + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]\n"
             + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--version N] [--format text|csv]\n"
@@ -148,6 +149,10 @@ public final class Main {
             case "audit" -> {
                 JobConfig config = JobConfig.load(configFile, overrides);
                 return AuditCommand.run(words, config, () -> spark(cl, config), out);
+            }
+            case "release" -> {
+                JobConfig config = JobConfig.load(configFile, overrides);
+                return ReleaseCommand.run(words, cl.getOptionValue("out"), config, () -> spark(cl, config), out);
             }
             case "history" -> {
                 JobConfig config = JobConfig.load(configFile, overrides);
