@@ -17,10 +17,15 @@ import java.util.List;
 public final class ComplementarySuppression {
     /** How much was hidden, for the run summary. */
     public record Loss(long primaryCells, long primaryPersons, long secondaryCells, long secondaryPersons,
-                       int auditRounds, IntervalAudit.Result audit) {
+                       int auditRounds, long linearPrograms, List<Integer> exposedByRound, IntervalAudit.Result audit) {
         public String describe() {
             return String.format("%d cells (%d persons) below k and %d cells (%d persons) hidden with them",
                     primaryCells, primaryPersons, secondaryCells, secondaryPersons);
+        }
+
+        /** The work it took, for the log. */
+        public String effort() {
+            return String.format("%d audit rounds, %d linear programs, cells exposed by round %s", auditRounds, linearPrograms, exposedByRound);
         }
     }
 
@@ -30,6 +35,9 @@ public final class ComplementarySuppression {
     private final int k;
     private final int[][] byCell;
     private final boolean[] inQueue;
+    /** How far each hidden cell must be able to rise, and to fall, for the cells it protects (at most k - 1). */
+    private final long[] up;
+    private final long[] down;
     private final Deque<Integer> queue = new ArrayDeque<>();
     private boolean[] touched;
 
@@ -38,6 +46,8 @@ public final class ComplementarySuppression {
         this.k = k;
         this.byCell = model.relationsByCell();
         this.inQueue = new boolean[model.relations().size()];
+        this.up = new long[model.size()];
+        this.down = new long[model.size()];
         this.touched = new boolean[model.size()];
     }
 
@@ -56,16 +66,21 @@ public final class ComplementarySuppression {
             if (v >= 1 && v < k) {
                 primary[c] = true;
                 hide(c);
+                requireUp(c, k - v);
             }
         }
         IntervalAudit.Result audit = null;
         int rounds = 0;
+        long programs = 0;
+        List<Integer> exposed = new ArrayList<>();
         if (complements) {
             settle();
             // Each round audits only the groups that changed: the others passed as they are.
             while (true) {
                 audit = IntervalAudit.audit(model, k, touched);
                 rounds++;
+                programs += audit.linearPrograms();
+                exposed.add(audit.violations().size());
                 if (audit.passed() || rounds > MAX_ROUNDS) break;
                 touched = new boolean[model.size()];
                 boolean widened = false;
@@ -79,13 +94,36 @@ public final class ComplementarySuppression {
             if (!model.hidden(c)) continue;
             if (primary[c]) { pc++; pp += model.value(c); } else { sc++; sp += model.value(c); }
         }
-        return new Loss(pc, pp, sc, sp, rounds, audit);
+        return new Loss(pc, pp, sc, sp, rounds, programs, exposed, audit);
     }
 
     private void hide(int c) {
         if (model.hidden(c)) return;
         model.hide(c);
         touched[c] = true;
+        // No hidden cell may be pinned to its value: it must move one way or the other.
+        if (slack(c) > 0) requireDown(c, 1);
+        else requireUp(c, 1);
+        enqueue(c);
+    }
+
+    /** Cell c must be able to rise by amount: its relations are checked again when that grows. */
+    private void requireUp(int c, long amount) {
+        long a = Math.min(amount, k - 1);
+        if (a <= up[c]) return;
+        up[c] = a;
+        enqueue(c);
+    }
+
+    /** Cell c must be able to fall by amount (never below its least value). */
+    private void requireDown(int c, long amount) {
+        long a = Math.min(Math.min(amount, k - 1), slack(c));
+        if (a <= down[c]) return;
+        down[c] = a;
+        enqueue(c);
+    }
+
+    private void enqueue(int c) {
         for (int r : byCell[c]) {
             if (!inQueue[r]) {
                 inQueue[r] = true;
@@ -103,62 +141,126 @@ public final class ComplementarySuppression {
         }
     }
 
+    /**
+     * The local rules of relation r (parent = sum of children). For each hidden cell that must
+     * rise or fall, other hidden cells of r must move against it: a child rising needs the hidden
+     * parent to rise with it or other hidden children able to fall as far between them; a child
+     * falling needs the parent to fall or another child to rise; the parent moves with a child.
+     * Each cell that moves for another must then be able to move as far, in its other relations.
+     */
     private void check(int r) {
         int[] rel = model.relations().get(r);
         int parent = rel[0];
         if (model.withinRow(r) && model.hidden(parent)) {
             for (int t = 1; t < rel.length; t++) hide(rel[t]);
+        }
+        boolean parentHidden = model.hidden(parent);
+        if (parentHidden) {
+            long mostUp = 0, mostDown = 0;
+            boolean anyChild = false;
+            for (int t = 1; t < rel.length; t++) {
+                int x = rel[t];
+                if (!model.hidden(x)) continue;
+                anyChild = true;
+                mostUp = Math.max(mostUp, up[x]);
+                mostDown = Math.max(mostDown, down[x]);
+            }
+            if (!anyChild) {
+                // The parent alone: it is the sum of published children.
+                complement(r, Math.max(1, down[parent]), -1);
+                return;
+            }
+            requireUp(parent, mostUp);
+            requireDown(parent, mostDown);
+            // The parent rising takes a child up with it; falling, children able to fall as far.
+            if (up[parent] > 0) requireUp(firstHiddenChild(rel), up[parent]);
+            if (down[parent] > 0) fallAmongChildren(r, rel, down[parent], -1);
             return;
         }
-        int hiddenCount = 0;
-        for (int c : rel) if (model.hidden(c)) hiddenCount++;
-        if (hiddenCount == 0) return;
-        if (hiddenCount == 1) {
-            int x = -1;
-            for (int c : rel) if (model.hidden(c)) x = c;
-            long need = model.value(x) < k && x != parent ? k - model.value(x) : 1;
-            complement(r, need);
-            return;
-        }
-        if (model.hidden(parent)) return; // every hidden child can rise with the parent
         for (int t = 1; t < rel.length; t++) {
             int x = rel[t];
-            if (!model.hidden(x) || model.value(x) >= k) continue;
-            long slack = 0;
-            for (int u = 1; u < rel.length; u++) {
-                int y = rel[u];
-                if (y != x && model.hidden(y)) slack += model.value(y) - model.lower(y);
-            }
-            long need = k - model.value(x) - slack;
-            if (need > 0) {
-                complement(r, need);
-                return; // checked again once the complement is in
+            if (!model.hidden(x)) continue;
+            if (up[x] > 0 && !fallAmongChildren(r, rel, up[x], x)) return;
+            if (down[x] > 0) {
+                int partner = -1;
+                for (int u = 1; u < rel.length; u++) {
+                    int y = rel[u];
+                    if (y != x && model.hidden(y) && (partner < 0 || up[y] > up[partner])) partner = y;
+                }
+                if (partner < 0) {
+                    complement(r, 0, x);
+                    return;
+                }
+                requireUp(partner, down[x]);
             }
         }
     }
 
     /**
-     * Hides in relation r one more cell: a child that can give at least need persons, best ranked;
-     * failing that the child that gives most (the relation is checked again); failing that the parent.
+     * Whether the hidden children of rel other than x can fall by amount between them; each is then
+     * required to fall as far as it gives. If not, one more child is hidden (and false returned).
      */
-    private void complement(int r, long need) {
+    private boolean fallAmongChildren(int r, int[] rel, long amount, int x) {
+        long available = 0;
+        for (int u = 1; u < rel.length; u++) {
+            int y = rel[u];
+            if (y != x && model.hidden(y)) available += slack(y);
+        }
+        if (available < amount) {
+            complement(r, amount - available, x);
+            return false;
+        }
+        long left = amount;
+        // The largest give first, so as few cells as possible are asked to fall.
+        List<Integer> givers = new ArrayList<>();
+        for (int u = 1; u < rel.length; u++) if (rel[u] != x && model.hidden(rel[u]) && slack(rel[u]) > 0) givers.add(rel[u]);
+        givers.sort((a, b) -> Long.compare(slack(b), slack(a)) != 0 ? Long.compare(slack(b), slack(a)) : Integer.compare(a, b));
+        for (int y : givers) {
+            if (left <= 0) break;
+            long g = Math.min(slack(y), left);
+            requireDown(y, g);
+            left -= g;
+        }
+        return true;
+    }
+
+    private int firstHiddenChild(int[] rel) {
+        for (int t = 1; t < rel.length; t++) if (model.hidden(rel[t])) return rel[t];
+        return -1;
+    }
+
+    private long slack(int c) {
+        return model.value(c) - model.lower(c);
+    }
+
+    /**
+     * Hides in relation r one more child: with fall greater than 0, one that can fall by at least
+     * fall, best ranked (failing that the one that can fall most, the relation being checked again);
+     * with fall 0, the best-ranked child, which must rise as far as x falls. Failing all, the parent.
+     */
+    private void complement(int r, long fall, int x) {
         int[] rel = model.relations().get(r);
         int best = -1;
         int partial = -1;
         for (int t = 1; t < rel.length; t++) {
             int c = rel[t];
             if (model.hidden(c)) continue;
-            long give = model.value(c) - model.lower(c);
-            if (give <= 0) continue;
-            if (give >= need) {
+            long give = slack(c);
+            if (fall > 0 && give <= 0) continue;
+            if (give >= fall) {
                 if (best < 0 || better(c, best, r)) best = c;
-            } else if (partial < 0 || give > model.value(partial) - model.lower(partial)) {
+            } else if (partial < 0 || give > slack(partial)) {
                 partial = c;
             }
         }
-        if (best >= 0) hide(best);
-        else if (partial >= 0) hide(partial);
-        else if (!model.hidden(rel[0])) hide(rel[0]);
+        int chosen = best >= 0 ? best : partial;
+        if (chosen < 0) {
+            if (!model.hidden(rel[0])) hide(rel[0]);
+            return;
+        }
+        hide(chosen);
+        if (fall > 0) requireDown(chosen, fall);
+        else if (x >= 0) requireUp(chosen, down[x]);
     }
 
     /** Whether a beats b as the complement in relation r. */
@@ -207,6 +309,7 @@ public final class ComplementarySuppression {
             }
             if (best >= 0) {
                 hide(best);
+                requireDown(best, k - 1);
                 return true;
             }
             frontier = next;

@@ -27,6 +27,8 @@ public final class IntervalAudit {
     static {
         // ojAlgo prints a notice on standard output at start-up unless told not to.
         System.setProperty("shut.up.ojAlgo", "true");
+        // Its presolve works in BigDecimal and cost more than the solve on these programs.
+        ExpressionsBasedModel.clearPresolvers();
     }
 
     /** No count is near this: a cell that can reach it is as good as unbounded. */
@@ -48,24 +50,57 @@ public final class IntervalAudit {
         }
     }
 
+    /** The start of a model of true counts: its own values. */
+    private static final java.util.Map<CellModel.CellId, Long> TRUE_VALUES = java.util.Map.of();
+
+    /** Moves are first looked for among this many cells around the one audited. */
+    private static final int NEAR_CELLS = 400;
+
     private final int k;
+    private final boolean exact;
+    private final java.util.Map<CellModel.CellId, Long> start;
+    private CellModel model;
+    private int[][] byCell;
     private int programs;
 
-    private IntervalAudit(int k) {
+    private IntervalAudit(int k, boolean exact, java.util.Map<CellModel.CellId, Long> start) {
         this.k = k;
+        this.exact = exact;
+        this.start = start;
     }
 
     /** Audits every hidden cell of the model against the requirement for k. */
     public static Result audit(CellModel model, int k) {
-        return new IntervalAudit(k).run(model, null);
+        return new IntervalAudit(k, true, null).run(model, null);
     }
 
-    /** Audits only the groups holding at least one of the given cells (the others were audited before). */
+    /**
+     * Audits every hidden cell, searching from a point known to fit the published cells (e.g. the
+     * true counts, by cell): it is checked against them first, and a group it does not fit is
+     * searched from a point a program finds. The result does not depend on it, only the time.
+     */
+    public static Result audit(CellModel model, int k, java.util.Map<CellModel.CellId, Long> start) {
+        return new IntervalAudit(k, true, start).run(model, null);
+    }
+
+    /** The exact audit of the groups holding at least one of the touched cells (the others passed before). */
     static Result audit(CellModel model, int k, boolean[] touched) {
-        return new IntervalAudit(k).run(model, touched);
+        return new IntervalAudit(k, true, TRUE_VALUES).run(model, touched);
+    }
+
+    /**
+     * A quick pass for choosing complements: only the groups holding one of the touched cells (the
+     * others passed before), and only the points that move many cells at once; a cell those do
+     * not clear is reported with the range they showed, without programs of its own. It may report
+     * a cell the exact audit would pass, never the other way round.
+     */
+    static Result screen(CellModel model, int k, boolean[] touched) {
+        return new IntervalAudit(k, false, TRUE_VALUES).run(model, touched);
     }
 
     private Result run(CellModel model, boolean[] touched) {
+        this.model = model;
+        this.byCell = model.relationsByCell();
         List<int[]> groups = Groups.of(model);
         List<Violation> violations = new ArrayList<>();
         int hiddenCells = 0;
@@ -80,59 +115,101 @@ public final class IntervalAudit {
     }
 
     private List<Violation> auditGroup(CellModel model, int[] group) {
-        Program p = Program.of(model, group);
+        Program p = Program.of(model, group, byCell);
         int n = group.length;
         double[] seenMin = new double[n];
         double[] seenMax = new double[n];
         Arrays.fill(seenMin, Double.POSITIVE_INFINITY);
         Arrays.fill(seenMax, Double.NEGATIVE_INFINITY);
-        double[] all = new double[n];
-        Arrays.fill(all, 1);
-        double[] low = solve(p, all, false, null);
-        if (low == null) return inconsistent(model, group);
-        see(low, seenMin, seenMax);
-
-        // Push as many cells as possible to k at once; a few rounds clear most of them.
-        for (int round = 0; round < 3; round++) {
-            double[] offset = new double[n];
-            boolean[] below = new boolean[n];
-            int count = 0;
-            for (int j = 0; j < n; j++) if (Math.floor(seenMax[j] + EPS) < k) { below[j] = true; count++; }
-            if (count == 0) break;
-            double[] point = solve(p, null, true, new Push(below, offset, k, true));
-            if (point == null) break;
-            int before = count;
-            see(point, seenMin, seenMax);
-            count = 0;
-            for (int j = 0; j < n; j++) if (below[j] && Math.floor(seenMax[j] + EPS) < k) count++;
-            if (count == before) break;
+        double[] point = start == null ? null : p.check(startOf(group));
+        if (point == null) {
+            double[] all = new double[n];
+            Arrays.fill(all, 1);
+            point = solve(p, all, false, null);
         }
-        // Then every cell seen at one value only: one point moves as many as possible up by one, another down.
-        for (boolean up : new boolean[]{true, false}) {
-            boolean[] still = new boolean[n];
-            double[] offset = new double[n];
-            boolean any = false;
-            for (int j = 0; j < n; j++) {
-                if (Math.floor(seenMax[j] + EPS) > Math.ceil(seenMin[j] - EPS)) continue;
-                still[j] = true;
-                offset[j] = up ? Math.floor(seenMax[j] + EPS) : Math.ceil(seenMin[j] - EPS);
-                any = true;
+        if (point == null) return inconsistent(model, group);
+        see(point, seenMin, seenMax);
+        int[][] rowsOf = p.rowsOfVariables();
+
+        // Moves near each cell, the rest of the group held where it is: each found is a point
+        // consistent with everything published, so it proves what it shows.
+        for (int j = -1; j < n; j++) {
+            if (j == 0 && System.getenv("SCAMSCOPE_DEBUG_AUDIT") != null) {
+                int c = 0, below = 0, still = 0;
+                for (int q = 0; q < n; q++) { if (cleared(seenMin[q], seenMax[q])) c++; else if (Math.floor(seenMax[q] + EPS) < k) below++; else still++; }
+                System.err.printf("group of %d: %d cleared after the whole-group points, %d below k, %d at one value, %d rows%n", n, c, below, still, p.rows.length);
             }
-            if (!any) break;
-            double[] point = solve(p, null, true, new Push(still, offset, 1, up));
-            if (point != null) see(point, seenMin, seenMax);
+            // j = -1: the whole group at once, first.
+            for (int radius = 1; radius <= 3 && (j < 0 || !cleared(seenMin[j], seenMax[j])); radius++) {
+                int[] near = j < 0 ? java.util.stream.IntStream.range(0, n).toArray() : p.near(j, radius, rowsOf, NEAR_CELLS);
+                Program local = p.around(near, point, rowsOf);
+                int m = near.length;
+                // First points that move many of the near cells at once: up to k, then up and down by one.
+                boolean[] below = new boolean[m];
+                boolean[] still = new boolean[m];
+                double[] hiOffset = new double[m];
+                double[] loOffset = new double[m];
+                boolean anyBelow = false, anyStill = false;
+                for (int t = 0; t < m; t++) {
+                    int v = near[t];
+                    if (Math.floor(seenMax[v] + EPS) < k) { below[t] = true; anyBelow = true; }
+                    if (Math.floor(seenMax[v] + EPS) <= Math.ceil(seenMin[v] - EPS)) {
+                        still[t] = true;
+                        anyStill = true;
+                        hiOffset[t] = Math.floor(seenMax[v] + EPS);
+                        loOffset[t] = Math.ceil(seenMin[v] - EPS);
+                    }
+                }
+                // Over the whole group, again on the cells still below k while that clears any.
+                for (int round = 0; anyBelow && round < (j < 0 ? 12 : 1); round++) {
+                    double[] pushed = solve(local, null, true, new Push(below, new double[m], k, true));
+                    if (pushed == null) break;
+                    seeNear(near, pushed, seenMin, seenMax);
+                    int left = 0, before = 0;
+                    for (int t = 0; t < m; t++) {
+                        if (!below[t]) continue;
+                        before++;
+                        if (Math.floor(seenMax[near[t]] + EPS) < k) left++;
+                        else below[t] = false;
+                    }
+                    if (left == 0 || left == before) break;
+                }
+                if (anyStill && (j < 0 || !cleared(seenMin[j], seenMax[j]))) {
+                    double[] upPoint = solve(local, null, true, new Push(still, hiOffset, 1, true));
+                    if (upPoint != null) seeNear(near, upPoint, seenMin, seenMax);
+                    double[] downPoint = solve(local, null, true, new Push(still, loOffset, 1, false));
+                    if (downPoint != null) seeNear(near, downPoint, seenMin, seenMax);
+                }
+                if (j < 0 || cleared(seenMin[j], seenMax[j])) break;
+                int at = Arrays.binarySearch(near, j);
+                double[] unit = new double[m];
+                unit[at] = 1;
+                double[] hi = solve(local, unit, true, null);
+                if (hi == null) break;
+                seeNear(near, hi, seenMin, seenMax);
+                if (cleared(seenMin[j], seenMax[j])) break;
+                double[] lo = solve(local, unit, false, null);
+                if (lo != null) seeNear(near, lo, seenMin, seenMax);
+                if (near.length == n) break; // the whole group already
+            }
         }
 
         List<Violation> out = new ArrayList<>();
         double[] unit = new double[n];
         for (int j = 0; j < n; j++) {
             if (cleared(seenMin[j], seenMax[j])) continue;
+            if (!exact) {
+                out.add(new Violation(model.id(group[j]), (long) Math.ceil(seenMin[j] - EPS), Math.floor(seenMax[j] + EPS), "not cleared"));
+                continue;
+            }
             unit[j] = 1;
             double[] hi = solve(p, unit, true, null);
-            double[] lo = solve(p, unit, false, null);
-            unit[j] = 0;
-            if (hi == null || lo == null) return inconsistent(model, group);
+            if (hi == null) return inconsistent(model, group);
             see(hi, seenMin, seenMax);
+            // Its greatest value, and the points seen, often settle it without the least one.
+            double[] lo = cleared(seenMin[j], seenMax[j]) ? null : solve(p, unit, false, null);
+            unit[j] = 0;
+            if (lo == null) continue;
             see(lo, seenMin, seenMax);
             // Exact now: the programs give this cell's own least and greatest value.
             double max = hi[j];
@@ -141,7 +218,6 @@ public final class IntervalAudit {
                 long l = (long) Math.ceil(min - EPS);
                 double h = max >= CAP / 2 ? Double.POSITIVE_INFINITY : Math.floor(max + EPS);
                 String reason = h < k ? "cannot be shown to be " + k + " or more" : "determined to a single value";
-                if (h >= k && h > l) continue;
                 out.add(new Violation(model.id(group[j]), l, h, reason));
             }
         }
@@ -152,6 +228,23 @@ public final class IntervalAudit {
         double h = Math.floor(max + EPS);
         double l = Math.ceil(min - EPS);
         return h >= k && h > l;
+    }
+
+    private static void seeNear(int[] near, double[] values, double[] seenMin, double[] seenMax) {
+        for (int t = 0; t < near.length; t++) {
+            seenMin[near[t]] = Math.min(seenMin[near[t]], values[t]);
+            seenMax[near[t]] = Math.max(seenMax[near[t]], values[t]);
+        }
+    }
+
+    private double[] startOf(int[] group) {
+        double[] out = new double[group.length];
+        for (int j = 0; j < group.length; j++) {
+            Long v = start == TRUE_VALUES ? Long.valueOf(model.value(group[j])) : start.get(model.id(group[j]));
+            if (v == null) return null;
+            out[j] = v;
+        }
+        return out;
     }
 
     private static void see(double[] point, double[] seenMin, double[] seenMax) {
@@ -208,19 +301,18 @@ public final class IntervalAudit {
 
     /** A group's relations with the published cells moved to the right-hand side. */
     private record Program(long[] lower, int[][] rows, double[][] coefficients, double[] rhs) {
-        static Program of(CellModel model, int[] group) {
-            int[] local = new int[model.size()];
-            Arrays.fill(local, -1);
-            for (int j = 0; j < group.length; j++) local[group[j]] = j;
+        static Program of(CellModel model, int[] group, int[][] byCell) {
+            java.util.Map<Integer, Integer> local = new java.util.HashMap<>();
+            for (int j = 0; j < group.length; j++) local.put(group[j], j);
             long[] lower = new long[group.length];
             for (int j = 0; j < group.length; j++) lower[j] = model.lower(group[j]);
+            java.util.TreeSet<Integer> relations = new java.util.TreeSet<>();
+            for (int c : group) for (int r : byCell[c]) relations.add(r);
             List<int[]> rows = new ArrayList<>();
             List<double[]> coefficients = new ArrayList<>();
             List<Double> rhs = new ArrayList<>();
-            for (int[] rel : model.relations()) {
-                boolean in = false;
-                for (int c : rel) if (local[c] >= 0) { in = true; break; }
-                if (!in) continue;
+            for (int ri : relations) {
+                int[] rel = model.relations().get(ri);
                 List<Integer> vars = new ArrayList<>();
                 List<Double> coef = new ArrayList<>();
                 double constant = 0; // children minus parent, of the published cells
@@ -228,7 +320,7 @@ public final class IntervalAudit {
                     int c = rel[t];
                     double sign = t == 0 ? -1 : 1;
                     if (model.hidden(c)) {
-                        vars.add(local[c]);
+                        vars.add(local.get(c));
                         coef.add(sign);
                     } else {
                         constant += sign * model.value(c);
@@ -240,6 +332,76 @@ public final class IntervalAudit {
             }
             return new Program(lower, rows.toArray(new int[0][]), coefficients.toArray(new double[0][]),
                     rhs.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+
+        /** The point, if it fits every relation and bound; else null. */
+        double[] check(double[] point) {
+            if (point == null) return null;
+            for (int j = 0; j < point.length; j++) if (point[j] < lower[j] - EPS) return null;
+            for (int r = 0; r < rows.length; r++) {
+                double sum = 0;
+                for (int t = 0; t < rows[r].length; t++) sum += coefficients[r][t] * point[rows[r][t]];
+                if (Math.abs(sum - rhs[r]) > EPS) return null;
+            }
+            return point;
+        }
+
+        int[][] rowsOfVariables() {
+            int[] count = new int[lower.length];
+            for (int[] row : rows) for (int v : row) count[v]++;
+            int[][] out = new int[lower.length][];
+            for (int j = 0; j < out.length; j++) out[j] = new int[count[j]];
+            int[] fill = new int[lower.length];
+            for (int r = 0; r < rows.length; r++) for (int v : rows[r]) out[v][fill[v]++] = r;
+            return out;
+        }
+
+        /** The variables within radius relations of j, j first reached, at most max of them; sorted. */
+        int[] near(int j, int radius, int[][] rowsOf, int max) {
+            java.util.LinkedHashSet<Integer> seen = new java.util.LinkedHashSet<>(List.of(j));
+            List<Integer> frontier = List.of(j);
+            for (int step = 0; step < radius && seen.size() < max; step++) {
+                List<Integer> next = new ArrayList<>();
+                for (int v : frontier) {
+                    for (int r : rowsOf[v]) {
+                        for (int u : rows[r]) {
+                            if (seen.size() >= max) break;
+                            if (seen.add(u)) next.add(u);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            return seen.stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+
+        /** The program over the near variables, every other one held at its value in point. */
+        Program around(int[] near, double[] point, int[][] rowsOf) {
+            java.util.Map<Integer, Integer> local = new java.util.HashMap<>();
+            for (int t = 0; t < near.length; t++) local.put(near[t], t);
+            java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
+            for (int v : near) for (int r : rowsOf[v]) touched.add(r);
+            long[] lo = new long[near.length];
+            for (int t = 0; t < near.length; t++) lo[t] = lower[near[t]];
+            int[][] rs = new int[touched.size()][];
+            double[][] cs = new double[touched.size()][];
+            double[] b = new double[touched.size()];
+            int i = 0;
+            for (int r : touched) {
+                List<Integer> vars = new ArrayList<>();
+                List<Double> coef = new ArrayList<>();
+                double fixed = 0;
+                for (int t = 0; t < rows[r].length; t++) {
+                    Integer at = local.get(rows[r][t]);
+                    if (at == null) fixed += coefficients[r][t] * point[rows[r][t]];
+                    else { vars.add(at); coef.add(coefficients[r][t]); }
+                }
+                rs[i] = vars.stream().mapToInt(Integer::intValue).toArray();
+                cs[i] = coef.stream().mapToDouble(Double::doubleValue).toArray();
+                b[i] = rhs[r] - fixed;
+                i++;
+            }
+            return new Program(lo, rs, cs, b);
         }
     }
 }

@@ -81,6 +81,8 @@ public final class GoldStage {
     private final int k;
     private final boolean complements;
     private RegionTree tree;
+    /** The true counts of the tables protected in this run, by cell: where the audit starts its search. */
+    private Map<org.scamscope.disclosure.CellModel.CellId, Long> counts;
 
     public GoldStage(SparkSession spark, Warehouse warehouse, ReferenceData reference, int k) {
         this(spark, warehouse, reference, k, true);
@@ -152,6 +154,7 @@ public final class GoldStage {
         Map<String, Dataset<Row>> built = new LinkedHashMap<>();
         Map<String, Dataset<Row>> unprotected = new LinkedHashMap<>();
         ComplementarySuppression.Loss loss = null;
+        counts = null;
         for (GoldTable t : Pipeline.GOLD) {
             String path = warehouse.gold(t.name());
             if (sources.get(t.name()).equals(previous.get(t.name())) && io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
@@ -204,9 +207,11 @@ public final class GoldStage {
     private ComplementarySuppression.Loss protect(Map<String, Dataset<Row>> unprotected, Map<String, Dataset<Row>> built) {
         List<PersonCounts> specs = Pipeline.GOLD.stream().filter(GoldTable::protectedCounts)
                 .map(t -> t.personCounts().orElseThrow()).toList();
+        long start = System.nanoTime();
         Disclosure.Protected p = Disclosure.protect(unprotected, specs, tree(), k, complements);
-        LOG.info("disclosure: {}", p.loss().describe());
+        LOG.info("disclosure: {} ({}, {} s)", p.loss().describe(), p.loss().effort(), seconds(start));
         p.tables().forEach((name, rows) -> built.put(name, rows.persist(StorageLevel.MEMORY_AND_DISK())));
+        counts = p.counts();
         unprotected.clear();
         return p.loss();
     }
@@ -221,10 +226,15 @@ public final class GoldStage {
             Dataset<Row> rows = built.containsKey(t.name()) ? built.get(t.name()) : in.gold(t);
             published.put(t.name(), rows);
         }
-        IntervalAudit.Result r = Disclosure.audit(published, specs, tree(), k);
-        LOG.info("disclosure audit: {} hidden cells in {} groups, {} linear programs, {} cells exposed",
-                r.hiddenCells(), r.groups(), r.linearPrograms(), r.violations().size());
+        long start = System.nanoTime();
+        IntervalAudit.Result r = Disclosure.audit(published, specs, tree(), k, counts);
+        LOG.info("disclosure audit: {} hidden cells in {} groups, {} linear programs, {} cells exposed ({} s)",
+                r.hiddenCells(), r.groups(), r.linearPrograms(), r.violations().size(), seconds(start));
         return r;
+    }
+
+    private static String seconds(long startNanos) {
+        return String.format("%.1f", (System.nanoTime() - startNanos) / 1e9);
     }
 
     private RegionTree tree() {

@@ -36,8 +36,12 @@ public final class Disclosure {
     public static final String FLAG = "suppressed";
     public static final String CELLS = PublishedCells.CELLS;
 
-    /** The protected tables, by name, and what protecting them hid. */
-    public record Protected(Map<String, Dataset<Row>> tables, ComplementarySuppression.Loss loss) {}
+    /**
+     * The protected tables, by name, what protecting them hid, and the true counts by cell (a
+     * point the audit may search from; never published).
+     */
+    public record Protected(Map<String, Dataset<Row>> tables, ComplementarySuppression.Loss loss,
+                            Map<CellModel.CellId, Long> counts) {}
 
     /** The tables whose counts are protected together: their relations link them. */
     public static final List<GoldTable> PROTECTED_TOGETHER = List.of(new VictimsByRegionYear(), new VictimFlowsByYear());
@@ -83,11 +87,22 @@ public final class Disclosure {
             Dataset<Row> df = raw.get(s.table());
             if (df != null) out.put(s.table(), publish(df.sparkSession(), df.schema(), rows.get(s.table()), s, model, k));
         }
-        return new Protected(out, loss);
+        Map<CellModel.CellId, Long> counts = new HashMap<>();
+        for (int c = 0; c < model.size(); c++) counts.put(model.id(c), model.value(c));
+        return new Protected(out, loss, counts);
     }
 
     /** Audits the tables as published (by table name; a table missing is not published). */
     public static IntervalAudit.Result audit(Map<String, Dataset<Row>> published, List<PersonCounts> specs, RegionTree tree, int k) {
+        return audit(published, specs, tree, k, null);
+    }
+
+    /**
+     * The same, searching from the true counts where they are known (see IntervalAudit): the result
+     * is the same, found sooner.
+     */
+    public static IntervalAudit.Result audit(Map<String, Dataset<Row>> published, List<PersonCounts> specs, RegionTree tree, int k,
+                                             Map<CellModel.CellId, Long> counts) {
         Map<String, List<Row>> rows = new LinkedHashMap<>();
         for (PersonCounts s : specs) {
             Dataset<Row> df = published.get(s.table());
@@ -98,7 +113,19 @@ public final class Disclosure {
             cols.add(col(CELLS));
             rows.put(s.table(), df.select(cols.toArray(new Column[0])).collectAsList());
         }
-        return IntervalAudit.audit(PublishedCells.model(rows, specs, tree, true), k);
+        CellModel model = PublishedCells.model(rows, specs, tree, true);
+        return counts == null ? IntervalAudit.audit(model, k) : IntervalAudit.audit(model, k, withRepeats(model, counts));
+    }
+
+    /** The true counts for the published model's cells, a repeated cell (the overview's) taking its original's. */
+    private static Map<CellModel.CellId, Long> withRepeats(CellModel model, Map<CellModel.CellId, Long> counts) {
+        Map<CellModel.CellId, Long> out = new HashMap<>(counts);
+        for (int[] rel : model.relations()) {
+            if (rel.length == 2 && !out.containsKey(model.id(rel[1])) && out.containsKey(model.id(rel[0]))) {
+                out.put(model.id(rel[1]), out.get(model.id(rel[0])));
+            }
+        }
+        return out;
     }
 
     /**
