@@ -134,11 +134,6 @@ public final class IntervalAudit {
         // Moves near each cell, the rest of the group held where it is: each found is a point
         // consistent with everything published, so it proves what it shows.
         for (int j = -1; j < n; j++) {
-            if (j == 0 && System.getenv("SCAMSCOPE_DEBUG_AUDIT") != null) {
-                int c = 0, below = 0, still = 0;
-                for (int q = 0; q < n; q++) { if (cleared(seenMin[q], seenMax[q])) c++; else if (Math.floor(seenMax[q] + EPS) < k) below++; else still++; }
-                System.err.printf("group of %d: %d cleared after the whole-group points, %d below k, %d at one value, %d rows%n", n, c, below, still, p.rows.length);
-            }
             // j = -1: the whole group at once, first.
             for (int radius = 1; radius <= 3 && (j < 0 || !cleared(seenMin[j], seenMax[j])); radius++) {
                 int[] near = j < 0 ? java.util.stream.IntStream.range(0, n).toArray() : p.near(j, radius, rowsOf, NEAR_CELLS);

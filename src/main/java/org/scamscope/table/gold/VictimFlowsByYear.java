@@ -12,7 +12,8 @@ import org.scamscope.disclosure.PersonCounts;
 import static org.apache.spark.sql.functions.*;
 
 /**
- * gold/victim_flows_by_year: the corridors, one row per citizenship, region of exploitation,
+ * gold/victim_flows_by_year: the corridors, one row per citizenship, region of exploitation (country,
+ * M49 sub-region and world; not subdivision),
  * registration year and victim type, with the number of victims (suppressed below k). A null
  * citizenship is the victims whose citizenship is not known, so the flows into a region add up to
  * its victims in victims_by_region_year exactly, and the flows of one citizenship follow the region
@@ -57,6 +58,8 @@ public final class VictimFlowsByYear implements GoldTable {
         Dataset<Row> named = rolled.join(broadcast(names), col("citizenship").equalTo(col("_c_code")), "left")
                 .select(col(Regions.LEVEL), col(Regions.CODE), col(Regions.NAME), col("year"), col("victim_type"),
                         col("citizenship"), col("citizenship_name"), col("victims"));
-        return named;
+        // Not by subdivision: there most corridors are below k, and each hidden one would need others
+        // hidden with it across the whole table; a country's corridors carry the story.
+        return named.filter(col(Regions.LEVEL).notEqual(Regions.SUBDIVISION));
     }
 }
