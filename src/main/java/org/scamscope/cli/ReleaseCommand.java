@@ -72,7 +72,7 @@ final class ReleaseCommand {
         for (Map.Entry<String, Dataset<Row>> e : tables.entrySet()) {
             Dataset<Row> rows = e.getValue().coalesce(1);
             String base = dir.resolve(e.getKey()).toString();
-            rows.write().option("header", "true").csv(base + "/csv");
+            forCsv(rows).write().option("header", "true").csv(base + "/csv");
             rows.write().parquet(base + "/parquet");
         }
         try {
@@ -83,6 +83,16 @@ final class ReleaseCommand {
         out.printf("scamscope release %s: %d gold tables (%s), audited at k = %d: %d hidden cells, none exposed%n",
                 dir, tables.size(), versions, k, audit.hiddenCells());
         return ExitCodes.OK;
+    }
+
+    /** CSV has no lists: a list (suppressed_cells) becomes its items joined by ";". */
+    private static Dataset<Row> forCsv(Dataset<Row> rows) {
+        for (StructField f : rows.schema().fields()) {
+            if (f.dataType() instanceof org.apache.spark.sql.types.ArrayType) {
+                rows = rows.withColumn(f.name(), org.apache.spark.sql.functions.concat_ws(";", org.apache.spark.sql.functions.col(f.name())));
+            }
+        }
+        return rows;
     }
 
     private static String dictionary(Map<String, Dataset<Row>> tables, Map<String, Long> versions, int k) {
