@@ -34,11 +34,11 @@ class AppJarIT {
     }
 
     @Test
-    void itCarriesTheJobAndDeltaLakeAndNamesTheMainClass() throws IOException {
+    void itCarriesTheJobDeltaLakeAndTheAuditsSolverAndNamesTheMainClass() throws IOException {
         for (String c : List.of("org/scamscope/cli/Main.class", "org/scamscope/pipeline/Job.class", "scamscope-version.txt",
                 "io/delta/sql/DeltaSparkSessionExtension.class", "org/apache/spark/sql/delta/catalog/DeltaCatalog.class",
                 "org/apache/spark/sql/delta/sources/DeltaDataSource.class", "io/delta/storage/LogStore.class",
-                "io/delta/kernel/Table.class")) {
+                "io/delta/kernel/Table.class", "org/ojalgo/optimisation/ExpressionsBasedModel.class")) {
             assertTrue(entries.contains(c), c);
         }
         try (JarFile jar = new JarFile(SparkDistribution.appJar().toFile())) {
