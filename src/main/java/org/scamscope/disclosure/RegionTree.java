@@ -12,8 +12,13 @@ public final class RegionTree {
     public static final String SUBREGION = "subregion";
     public static final String WORLD = "world";
     public static final String WORLD_CODE = "001";
+    /**
+     * The code of the records a level cannot place: "unknown" at country and sub-region level (no
+     * country, or a country M49 puts in no sub-region), "KHM-unknown" at subdivision level (a country
+     * without its subdivision). So a parent is always exactly the sum of its children.
+     */
     public static final String UNKNOWN = "unknown";
-    public static final String UNKNOWN_SUFFIX = "-unknown";
+    public static final String UNKNOWN_SUFFIX = "-" + UNKNOWN;
 
     /** A region: its level and code. */
     public record Region(String level, String code) {}

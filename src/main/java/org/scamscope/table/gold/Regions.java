@@ -3,6 +3,7 @@ package org.scamscope.table.gold;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.scamscope.disclosure.RegionTree;
 import org.scamscope.reference.ReferenceData;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -23,19 +24,16 @@ public final class Regions {
     public static final String CODE = "region_code";
     public static final String NAME = "region_name";
 
-    public static final String SUBDIVISION = "subdivision";
-    public static final String COUNTRY = "country";
-    public static final String SUBREGION = "subregion";
+    // The levels and codes are the region tree's, which the disclosure audit walks.
+    public static final String SUBDIVISION = RegionTree.SUBDIVISION;
+    public static final String COUNTRY = RegionTree.COUNTRY;
+    public static final String SUBREGION = RegionTree.SUBREGION;
     public static final String REGION_GROUP = "region_group";
-    public static final String WORLD = "world";
-    public static final String WORLD_CODE = "001";
-    /**
-     * The code of the records a level cannot place: "unknown" at country and sub-region level (no
-     * country, or a country M49 puts in no sub-region), "KHM-unknown" at subdivision level (a country
-     * without its subdivision). So a parent is always exactly the sum of its children.
-     */
-    public static final String UNKNOWN = "unknown";
-    public static final String UNKNOWN_SUFFIX = "-" + UNKNOWN;
+    public static final String WORLD = RegionTree.WORLD;
+    public static final String WORLD_CODE = RegionTree.WORLD_CODE;
+    /** See RegionTree: "unknown" at country and sub-region level, "KHM-unknown" at subdivision level. */
+    public static final String UNKNOWN = RegionTree.UNKNOWN;
+    public static final String UNKNOWN_SUFFIX = RegionTree.UNKNOWN_SUFFIX;
 
     private static final String SUB = "_r_subdivision";
     private static final String CTRY = "_r_country";
