@@ -64,9 +64,14 @@ public final class SparkDistribution {
         return p.contains("/io/delta/") || p.contains("/io/unitycatalog/");
     }
 
-    /** The jars a Spark 4.1 installation has in jars/: the classpath less Delta Lake. */
+    /** What the application jar carries besides Delta Lake: the audit's solver, which Spark does not ship. */
+    static boolean isBundled(Path jar) {
+        return jar.toString().replace('\\', '/').contains("/org/ojalgo/");
+    }
+
+    /** The jars a Spark 4.1 installation has in jars/: the classpath less Delta Lake and ojAlgo. */
     static List<Path> sparkJars() {
-        return classpath().stream().filter(j -> !isDelta(j)).toList();
+        return classpath().stream().filter(j -> !isDelta(j) && !isBundled(j)).toList();
     }
 
     /** Delta Lake's jars, which the application jar carries. */

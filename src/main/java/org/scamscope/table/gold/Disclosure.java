@@ -79,7 +79,12 @@ public final class Disclosure {
     public static Protected protect(Map<String, Dataset<Row>> raw, List<PersonCounts> specs, RegionTree tree, int k,
                                     boolean complements) {
         Map<String, List<Row>> rows = new LinkedHashMap<>();
-        raw.forEach((name, df) -> rows.put(name, df.collectAsList()));
+        for (PersonCounts s : specs) {
+            Dataset<Row> df = raw.get(s.table());
+            // In key order: ties between complements go to the first cell, which must not depend on
+            // how Spark partitioned the rows (a cluster and a local run choose alike).
+            if (df != null) rows.put(s.table(), sortedByKey(df.collectAsList(), s.key()));
+        }
         CellModel model = PublishedCells.model(rows, specs, tree, false);
         ComplementarySuppression.Loss loss = ComplementarySuppression.protect(model, k, complements);
         Map<String, Dataset<Row>> out = new LinkedHashMap<>();
@@ -90,6 +95,19 @@ public final class Disclosure {
         Map<CellModel.CellId, Long> counts = new HashMap<>();
         for (int c = 0; c < model.size(); c++) counts.put(model.id(c), model.value(c));
         return new Protected(out, loss, counts);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Row> sortedByKey(List<Row> rows, List<String> key) {
+        List<Row> out = new ArrayList<>(rows);
+        java.util.Comparator<Row> order = (a, b) -> 0;
+        for (String c : key) {
+            java.util.Comparator<Row> byColumn = java.util.Comparator.comparing(r -> (Comparable) r.getAs(c),
+                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+            order = order.thenComparing(byColumn);
+        }
+        out.sort(order);
+        return out;
     }
 
     /** Audits the tables as published (by table name; a table missing is not published). */
