@@ -50,28 +50,27 @@ public final class IntervalAudit {
         }
     }
 
-    /** The start of a model of true counts: its own values. */
-    private static final java.util.Map<CellModel.CellId, Long> TRUE_VALUES = java.util.Map.of();
-
     /** Moves are first looked for among this many cells around the one audited. */
     private static final int NEAR_CELLS = 400;
 
     private final int k;
-    private final boolean exact;
+    /** Where the search starts, by cell; null: from a point a program finds. */
     private final java.util.Map<CellModel.CellId, Long> start;
+    /** Whether the model holds the true counts, which are then the start. */
+    private final boolean fromTrueCounts;
     private CellModel model;
     private int[][] byCell;
     private int programs;
 
-    private IntervalAudit(int k, boolean exact, java.util.Map<CellModel.CellId, Long> start) {
+    private IntervalAudit(int k, java.util.Map<CellModel.CellId, Long> start, boolean fromTrueCounts) {
         this.k = k;
-        this.exact = exact;
         this.start = start;
+        this.fromTrueCounts = fromTrueCounts;
     }
 
     /** Audits every hidden cell of the model against the requirement for k. */
     public static Result audit(CellModel model, int k) {
-        return new IntervalAudit(k, true, null).run(model, null);
+        return new IntervalAudit(k, null, false).run(model, null);
     }
 
     /**
@@ -80,23 +79,17 @@ public final class IntervalAudit {
      * searched from a point a program finds. The result does not depend on it, only the time.
      */
     public static Result audit(CellModel model, int k, java.util.Map<CellModel.CellId, Long> start) {
-        return new IntervalAudit(k, true, start).run(model, null);
-    }
-
-    /** The exact audit of the groups holding at least one of the touched cells (the others passed before). */
-    static Result audit(CellModel model, int k, boolean[] touched) {
-        return new IntervalAudit(k, true, TRUE_VALUES).run(model, touched);
+        return new IntervalAudit(k, start, false).run(model, null);
     }
 
     /**
-     * A quick pass for choosing complements: only the groups holding one of the touched cells (the
-     * others passed before), and only the points that move many cells at once; a cell those do
-     * not clear is reported with the range they showed, without programs of its own. It may report
-     * a cell the exact audit would pass, never the other way round.
+     * The audit of a model of true counts, searching from them, over the groups holding at least one
+     * of the touched cells (the others passed before).
      */
-    static Result screen(CellModel model, int k, boolean[] touched) {
-        return new IntervalAudit(k, false, TRUE_VALUES).run(model, touched);
+    static Result audit(CellModel model, int k, boolean[] touched) {
+        return new IntervalAudit(k, null, true).run(model, touched);
     }
+
 
     private Result run(CellModel model, boolean[] touched) {
         this.model = model;
@@ -121,7 +114,7 @@ public final class IntervalAudit {
         double[] seenMax = new double[n];
         Arrays.fill(seenMin, Double.POSITIVE_INFINITY);
         Arrays.fill(seenMax, Double.NEGATIVE_INFINITY);
-        double[] point = start == null ? null : p.check(startOf(group));
+        double[] point = start == null && !fromTrueCounts ? null : p.check(startOf(group));
         if (point == null) {
             double[] all = new double[n];
             Arrays.fill(all, 1);
@@ -193,10 +186,6 @@ public final class IntervalAudit {
         double[] unit = new double[n];
         for (int j = 0; j < n; j++) {
             if (cleared(seenMin[j], seenMax[j])) continue;
-            if (!exact) {
-                out.add(new Violation(model.id(group[j]), (long) Math.ceil(seenMin[j] - EPS), Math.floor(seenMax[j] + EPS), "not cleared"));
-                continue;
-            }
             unit[j] = 1;
             double[] hi = solve(p, unit, true, null);
             if (hi == null) return inconsistent(model, group);
@@ -235,7 +224,7 @@ public final class IntervalAudit {
     private double[] startOf(int[] group) {
         double[] out = new double[group.length];
         for (int j = 0; j < group.length; j++) {
-            Long v = start == TRUE_VALUES ? Long.valueOf(model.value(group[j])) : start.get(model.id(group[j]));
+            Long v = fromTrueCounts ? Long.valueOf(model.value(group[j])) : start.get(model.id(group[j]));
             if (v == null) return null;
             out[j] = v;
         }
