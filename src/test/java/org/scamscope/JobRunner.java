@@ -37,7 +37,7 @@ public final class JobRunner {
         JobConfig project = JobConfig.load(JobConfig.defaultFile(), Map.of());
         StringBuilder s = new StringBuilder(java.nio.file.Files.readString(JobConfig.defaultFile()));
         s.append("\n");
-        for (String k : List.of("reference", "rules.dir", "sources.dir")) s.append(k).append('=').append(project.confPath(k)).append('\n');
+        for (String k : List.of("reference", "pipeline")) s.append(k).append('=').append(project.confPath(k)).append('\n');
         lenient().forEach((k, v) -> s.append(k).append('=').append(v).append('\n'));
         Path file = dir.resolve("scamscope.properties");
         java.nio.file.Files.writeString(file, s.toString());

@@ -35,13 +35,14 @@ final class AuditCommand {
 
     static int run(List<String> words, JobConfig config, Supplier<SparkSession> sparkSupplier, PrintStream out) {
         if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
-        int k = config.getInt(GoldStage.K_SETTING, GoldInputs.DEFAULT_K);
+        Pipeline pipeline = Pipeline.load(config);
+        int k = pipeline.k(config);
         Warehouse warehouse = new Warehouse(config.warehouse());
         if (!Files.isDirectory(warehouse.root())) throw ExitCodes.usage("no warehouse at " + warehouse.root() + " (see --warehouse)");
         SparkSession spark = sparkSupplier.get();
         Map<String, Dataset<Row>> published = new LinkedHashMap<>();
         List<PersonCounts> specs = new ArrayList<>();
-        for (GoldTable t : Pipeline.GOLD) {
+        for (GoldTable t : pipeline.gold()) {
             if (t.personCounts().isEmpty()) continue;
             String path = warehouse.gold(t.name());
             if (!io.delta.tables.DeltaTable.isDeltaTable(spark, path)) continue;

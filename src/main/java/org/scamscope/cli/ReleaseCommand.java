@@ -43,13 +43,14 @@ final class ReleaseCommand {
         if (outDir == null) throw ExitCodes.usage("release needs --out DIR; usage: " + USAGE);
         Path dir = Path.of(outDir);
         if (Files.exists(dir)) throw ExitCodes.usage("--out " + dir + " exists already: a release goes into a new folder");
-        int k = config.getInt(GoldStage.K_SETTING, GoldInputs.DEFAULT_K);
+        Pipeline pipeline = Pipeline.load(config);
+        int k = pipeline.k(config);
         Warehouse warehouse = new Warehouse(config.warehouse());
         if (!Files.isDirectory(warehouse.root())) throw ExitCodes.usage("no warehouse at " + warehouse.root() + " (see --warehouse)");
         SparkSession spark = sparkSupplier.get();
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         Map<String, Long> versions = new LinkedHashMap<>();
-        for (GoldTable t : Pipeline.GOLD) {
+        for (GoldTable t : pipeline.gold()) {
             String path = warehouse.gold(t.name());
             if (!io.delta.tables.DeltaTable.isDeltaTable(spark, path)) continue;
             long v = DeltaTables.lastCommit(spark, path).version();
@@ -60,7 +61,7 @@ final class ReleaseCommand {
         if (tables.isEmpty()) throw ExitCodes.usage("no gold tables in " + warehouse.root());
         List<PersonCounts> specs = new ArrayList<>();
         Map<String, Dataset<Row>> counted = new LinkedHashMap<>();
-        for (GoldTable t : Pipeline.GOLD) {
+        for (GoldTable t : pipeline.gold()) {
             if (t.personCounts().isPresent() && tables.containsKey(t.name())) {
                 specs.add(t.personCounts().get());
                 counted.put(t.name(), tables.get(t.name()));

@@ -28,6 +28,31 @@ public final class Json {
         }
     }
 
+    /** JSON text read from somewhere other than a file (a resource), named by where for messages. */
+    public static JsonNode parse(String text, String where) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw ExitCodes.usage("cannot read " + where + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * Refuses an object holding a key it does not know: a misspelt key would otherwise be
+     * ignored without a word, and the setting it was meant to be would silently not apply.
+     */
+    public static void knownKeys(JsonNode n, String where, java.util.Collection<String> known) {
+        if (n == null || n.isNull()) return;
+        if (!n.isObject()) throw ExitCodes.usage(where + " must be a JSON object");
+        java.util.Iterator<String> names = n.fieldNames();
+        while (names.hasNext()) {
+            String key = names.next();
+            if (!known.contains(key)) {
+                throw ExitCodes.usage(where + ": unknown key '" + key + "' (known keys: " + String.join(", ", known) + ")");
+            }
+        }
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

@@ -76,6 +76,7 @@ public final class GoldStage {
     }
 
     private final SparkSession spark;
+    private final Pipeline pipeline;
     private final Warehouse warehouse;
     private final ReferenceData reference;
     private final int k;
@@ -84,13 +85,14 @@ public final class GoldStage {
     /** The true counts of the tables protected in this run, by cell: where the audit starts its search. */
     private Map<org.scamscope.disclosure.CellModel.CellId, Long> counts;
 
-    public GoldStage(SparkSession spark, Warehouse warehouse, ReferenceData reference, int k) {
-        this(spark, warehouse, reference, k, true);
+    public GoldStage(SparkSession spark, Pipeline pipeline, Warehouse warehouse, ReferenceData reference, int k) {
+        this(spark, pipeline, warehouse, reference, k, true);
     }
 
     /** complements false hides the cells below k alone: a test setting, whose gold the audit refuses. */
-    public GoldStage(SparkSession spark, Warehouse warehouse, ReferenceData reference, int k, boolean complements) {
+    public GoldStage(SparkSession spark, Pipeline pipeline, Warehouse warehouse, ReferenceData reference, int k, boolean complements) {
         this.spark = spark;
+        this.pipeline = pipeline;
         this.warehouse = warehouse;
         this.reference = reference;
         this.k = k;
@@ -113,11 +115,11 @@ public final class GoldStage {
      */
     public Map<String, String> sources(int currentYear) {
         Map<String, Long> versions = new LinkedHashMap<>();
-        for (SilverTable t : Pipeline.SILVER) {
+        for (SilverTable t : pipeline.silver()) {
             versions.put("silver/" + t.name(), DeltaTables.lastCommit(spark, warehouse.silver(t.name())).version());
         }
         Map<String, String> sources = new LinkedHashMap<>();
-        for (GoldTable t : Pipeline.GOLD) {
+        for (GoldTable t : pipeline.gold()) {
             StringBuilder s = new StringBuilder();
             for (String read : t.reads()) {
                 if (read.startsWith("gold/")) {
@@ -144,18 +146,18 @@ public final class GoldStage {
     public Result run(String runId, int currentYear, Map<String, String> previous) {
         Map<String, String> sources = sources(currentYear);
         Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
-        for (SilverTable t : Pipeline.SILVER) {
+        for (SilverTable t : pipeline.silver()) {
             // Not cached: each gold table reads only the few columns it needs from the Parquet files,
             // which costs less than keeping every column of silver in memory.
             silver.put(t.name(), spark.read().format("delta").load(warehouse.silver(t.name())));
         }
-        GoldInputs in = new GoldInputs(silver, reference, k, currentYear);
+        GoldInputs in = new GoldInputs(silver, reference, k, currentYear).withTables(pipeline.gold());
         List<String> unchanged = new ArrayList<>();
         Map<String, Dataset<Row>> built = new LinkedHashMap<>();
         Map<String, Dataset<Row>> unprotected = new LinkedHashMap<>();
         ComplementarySuppression.Loss loss = null;
         counts = null;
-        for (GoldTable t : Pipeline.GOLD) {
+        for (GoldTable t : pipeline.gold()) {
             String path = warehouse.gold(t.name());
             if (sources.get(t.name()).equals(previous.get(t.name())) && io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
                 unchanged.add("gold/" + t.name());
@@ -183,14 +185,14 @@ public final class GoldStage {
             throw new DisclosureAuditFailure(audit);
         }
         Map<String, Commit> commits = new LinkedHashMap<>();
-        for (GoldTable t : Pipeline.GOLD) {
+        for (GoldTable t : pipeline.gold()) {
             Dataset<Row> rows = built.get(t.name());
             if (rows == null) continue;
             Commit c = write(t, rows, warehouse.gold(t.name()));
             LOG.info("gold/{}: {} rows, version {}", t.name(), c.rows(), c.version());
             commits.put("gold/" + t.name(), c);
         }
-        for (GoldTable t : Pipeline.GOLD) {
+        for (GoldTable t : pipeline.gold()) {
             if (built.containsKey(t.name())) in = in.withBuilt(t.name(), spark.read().format("delta").load(warehouse.gold(t.name())));
         }
         built.values().forEach(Dataset::unpersist);
@@ -205,7 +207,7 @@ public final class GoldStage {
 
     /** Protects the person counts of the tables built so far, together; moves them to built. */
     private ComplementarySuppression.Loss protect(Map<String, Dataset<Row>> unprotected, Map<String, Dataset<Row>> built) {
-        List<PersonCounts> specs = Pipeline.GOLD.stream().filter(GoldTable::protectedCounts)
+        List<PersonCounts> specs = pipeline.gold().stream().filter(GoldTable::protectedCounts)
                 .map(t -> t.personCounts().orElseThrow()).toList();
         long start = System.nanoTime();
         Disclosure.Protected p = Disclosure.protect(unprotected, specs, tree(), k, complements);
@@ -220,10 +222,10 @@ public final class GoldStage {
     private IntervalAudit.Result audit(GoldInputs in, Map<String, Dataset<Row>> built) {
         Map<String, Dataset<Row>> published = new LinkedHashMap<>();
         List<PersonCounts> specs = new ArrayList<>();
-        for (GoldTable t : Pipeline.GOLD) {
+        for (GoldTable t : pipeline.gold()) {
             if (t.personCounts().isEmpty()) continue;
             specs.add(t.personCounts().get());
-            Dataset<Row> rows = built.containsKey(t.name()) ? built.get(t.name()) : in.gold(t);
+            Dataset<Row> rows = built.containsKey(t.name()) ? built.get(t.name()) : in.gold(t.name());
             published.put(t.name(), rows);
         }
         long start = System.nanoTime();

@@ -15,8 +15,7 @@ import org.scamscope.source.SourceMapping;
 import org.scamscope.source.SourceReader;
 import org.scamscope.table.PersonKey;
 import org.scamscope.table.SilverTable;
-import org.scamscope.validate.Rule;
-import org.scamscope.validate.RuleSet;
+import org.scamscope.contract.Rule;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,10 +49,12 @@ public final class Job {
     private final Warehouse warehouse;
     private final String runId;
     private final RunSummary summary;
+    private final Pipeline pipeline;
 
     public Job(SparkSession spark, JobConfig config) {
         this.spark = spark;
         this.config = config;
+        this.pipeline = Pipeline.load(config);
         this.warehouse = new Warehouse(config.warehouse());
         this.runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -82,25 +83,21 @@ public final class Job {
     public RunSummary run(Options options) {
         Path input = config.input();
         checkInput(input);
-        Map<String, SilverTable> tables = Pipeline.silverByName();
+        Map<String, SilverTable> tables = pipeline.silverByName();
         // Every setting is checked before the first byte is written.
         Map<String, Double> maxShare = new HashMap<>();
-        double defaultShare = config.getShare("quarantine.max_share", 0.1);
-        for (String t : tables.keySet()) maxShare.put(t, config.getShare("quarantine.max_share." + t, defaultShare));
+        for (String t : tables.keySet()) maxShare.put(t, share("quarantine.max_share", t));
         Duration lease = Duration.ofSeconds(config.getInt("lock.lease_seconds", 300));
         goldK();
         goldYear();
         ReferenceData ref = ReferenceData.load(spark, config.confPath("reference"));
-        List<SourceMapping> mappings = new ArrayList<>();
-        for (String name : config.getList("sources")) {
-            mappings.add(SourceMapping.load(config.confPath("sources.dir"), name, tables));
-        }
+        List<SourceMapping> mappings = pipeline.mappings();
         Map<SilverTable, List<Rule>> rules = new HashMap<>();
-        for (SilverTable t : Pipeline.SILVER) rules.put(t, RuleSet.load(config.confPath("rules.dir"), t.name()));
+        for (SilverTable t : pipeline.silver()) rules.put(t, t.contract().rules());
         SourceReader reader = new SourceReader(spark, input, mappings);
         Map<SilverTable, List<IngestLedger.FileState>> states = new LinkedHashMap<>();
         Map<String, Path> byPath = new HashMap<>();
-        for (SilverTable t : Pipeline.SILVER) {
+        for (SilverTable t : pipeline.silver()) {
             List<Path> files = reader.files(t);
             if (files == null) {
                 summary.notes.add(t.name() + ": the input has no folder " + t.name() + "/, so silver/" + t.name() + " is left as it was");
@@ -156,6 +153,18 @@ public final class Job {
         return summary;
     }
 
+    /** A share between 0 and 1, from the configuration or the pipeline (see {@link Pipeline#setting}). */
+    private double share(String key, String table) {
+        String v = pipeline.setting(config, key, table, "0.1");
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (d < 0 || d > 1) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw ExitCodes.usage("setting '" + key + "' must be a share between 0 and 1, got '" + v + "' (for " + table + ")");
+        }
+    }
+
     /** The input must be a folder (of dataset folders). */
     public static void checkInput(Path input) {
         if (!Files.exists(input)) throw ExitCodes.usage("input folder not found: " + input);
@@ -170,7 +179,7 @@ public final class Job {
 
         List<SilverTable> datasets() {
             List<SilverTable> out = new ArrayList<>();
-            for (SilverTable t : Pipeline.SILVER) {
+            for (SilverTable t : take.keySet()) {
                 if (!take.getOrDefault(t, List.of()).isEmpty() || !pruned.getOrDefault(t, List.of()).isEmpty()) out.add(t);
             }
             return out;
@@ -215,7 +224,7 @@ public final class Job {
 
     /** The key for personal columns; a run whose input carries them and has none stops here. */
     private PersonKey personKey(Map<SilverTable, SourceReader.Batch> batches) {
-        String keyVariable = config.get("pseudonym.key.env", PersonKey.DEFAULT_ENV);
+        String keyVariable = pipeline.setting(config, "pseudonym.key.env", null, PersonKey.DEFAULT_ENV);
         PersonKey key = PersonKey.fromEnvironment(keyVariable);
         for (SourceReader.Batch b : batches.values()) {
             if (key == null && b.carriesPersonalData()) {
@@ -231,8 +240,7 @@ public final class Job {
     private String settingsChecksum(List<SourceMapping> mappings) {
         List<Path> files = new ArrayList<>();
         for (String t : ReferenceData.TABLES) files.add(config.confPath("reference").resolve(t + ".csv"));
-        for (SilverTable t : Pipeline.SILVER) files.add(config.confPath("rules.dir").resolve(t.name() + ".json"));
-        for (SourceMapping m : mappings) files.add(config.confPath("sources.dir").resolve(m.name + ".json"));
+        files.addAll(pipeline.silverContractFiles());
         return IngestLedger.checksum(files);
     }
 
@@ -311,7 +319,7 @@ public final class Job {
             summary.notes.add("gold not written: gold.enabled=false in the configuration");
             return;
         }
-        List<String> missing = Pipeline.SILVER.stream().map(SilverTable::name)
+        List<String> missing = pipeline.silver().stream().map(SilverTable::name)
                 .filter(t -> !io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t))).toList();
         if (!missing.isEmpty()) {
             summary.notes.add("gold not written: it needs every silver table, and " + missing + " have none yet");
@@ -324,7 +332,7 @@ public final class Job {
     }
 
     private GoldStage goldStage(ReferenceData ref) {
-        return new GoldStage(spark, warehouse, ref, goldK(),
+        return new GoldStage(spark, pipeline, warehouse, ref, goldK(),
                 Boolean.parseBoolean(config.get(GoldStage.COMPLEMENTS_SETTING, "true")));
     }
 
@@ -333,7 +341,7 @@ public final class Job {
     }
 
     private int goldK() {
-        return config.getInt(GoldStage.K_SETTING, org.scamscope.table.gold.GoldInputs.DEFAULT_K);
+        return pipeline.k(config);
     }
 
     /** The year compounds still operating are counted to: this year (UTC), unless the configuration fixes it. */
@@ -342,12 +350,12 @@ public final class Job {
     }
 
     private boolean silverComplete() {
-        return Pipeline.SILVER.stream().allMatch(t -> io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name())));
+        return pipeline.silver().stream().allMatch(t -> io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name())));
     }
 
     /** Recomputes gold from the silver tables as they are, under the warehouse lock. */
     public RunSummary aggregateOnly() {
-        for (SilverTable t : Pipeline.SILVER) {
+        for (SilverTable t : pipeline.silver()) {
             if (!io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name()))) {
                 throw ExitCodes.usage("no silver table " + warehouse.silver(t.name()) + ": run 'scamscope run' first");
             }

@@ -6,12 +6,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.scamscope.reference.ReferenceData;
 import org.scamscope.source.SourceReader;
-import org.scamscope.table.ColumnSpec;
+import org.scamscope.contract.ColumnSpec;
 import org.scamscope.table.Conformer;
-import org.scamscope.table.Kind;
+import org.scamscope.contract.Kind;
 import org.scamscope.table.PersonKey;
 import org.scamscope.table.SilverTable;
-import org.scamscope.validate.Rule;
+import org.scamscope.contract.Rule;
 import org.scamscope.validate.Validator;
 
 import java.sql.Timestamp;

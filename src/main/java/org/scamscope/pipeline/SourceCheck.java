@@ -8,7 +8,6 @@ import org.scamscope.source.SourceMapping;
 import org.scamscope.source.SourceReader;
 import org.scamscope.table.PersonKey;
 import org.scamscope.table.SilverTable;
-import org.scamscope.validate.RuleSet;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,12 +26,13 @@ public final class SourceCheck {
 
     public static int run(SparkSession spark, JobConfig config, Path file, PrintStream out) {
         if (!Files.isRegularFile(file)) throw ExitCodes.usage("file not found: " + file);
-        Map<String, SilverTable> tables = Pipeline.silverByName();
+        Pipeline pipeline = Pipeline.load(config);
+        Map<String, SilverTable> tables = pipeline.silverByName();
         String parent = file.toAbsolutePath().getParent().getFileName().toString();
         SourceReader reader = new SourceReader(spark, file.toAbsolutePath().getParent(), List.of());
         List<String> misfits = new ArrayList<>();
-        for (String name : config.getList("sources")) {
-            SourceMapping m = SourceMapping.load(config.confPath("sources.dir"), name, tables);
+        for (SourceMapping m : pipeline.mappings()) {
+            String name = m.name;
             // Placed as it would be in an input folder: under its dataset's folder.
             String rel = (tables.containsKey(parent) ? parent : m.dataset) + "/" + file.getFileName();
             if (!m.dataset.equals(rel.substring(0, rel.indexOf('/'))) || !m.matches(rel)) continue;
@@ -46,7 +46,7 @@ public final class SourceCheck {
             // Nothing is written, so a throwaway key serves: the check needs no secret.
             PersonKey key = PersonKey.of(UUID.randomUUID().toString());
             DatasetResult d = SilverStage.evaluate(table, reader.readFile(file, rel, m, table), ref, key,
-                    RuleSet.load(config.confPath("rules.dir"), table.name()), null);
+                    table.contract().rules(), null);
             try {
                 out.println(file + " fits source mapping '" + name + "' (dataset " + m.dataset + ")");
                 out.printf("rows %d, would be accepted %d, would be quarantined %d%n", d.read(), d.accepted(), d.quarantined());

@@ -1,7 +1,7 @@
 package org.scamscope.source;
 
-import org.scamscope.table.ColumnSpec;
-import org.scamscope.table.Kind;
+import org.scamscope.contract.ColumnSpec;
+import org.scamscope.contract.Kind;
 import org.scamscope.table.SilverTable;
 
 import java.util.ArrayList;

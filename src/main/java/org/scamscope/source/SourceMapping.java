@@ -3,7 +3,8 @@ package org.scamscope.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.scamscope.ExitCodes;
 import org.scamscope.config.Json;
-import org.scamscope.table.ColumnSpec;
+import org.scamscope.contract.ConfFiles;
+import org.scamscope.contract.ColumnSpec;
 import org.scamscope.table.SilverTable;
 
 import java.nio.file.FileSystems;
@@ -47,7 +48,7 @@ public final class SourceMapping {
 
     private SourceMapping(String name, JsonNode n, SilverTable table) {
         this.name = name;
-        this.dataset = text(n, "dataset", null);
+        this.dataset = table.name();
         this.files = strings(n.get("files"));
         this.columns = new LinkedHashMap<>();
         this.optional = new LinkedHashSet<>(strings(n.get("optional")));
@@ -77,20 +78,28 @@ public final class SourceMapping {
         if (n.has("columns")) n.get("columns").fields().forEachRemaining(e -> columns.put(e.getKey(), strings(e.getValue())));
     }
 
-    public static SourceMapping load(Path dir, String name, Map<String, SilverTable> tables) {
-        Path file = dir.resolve(name + ".json");
-        JsonNode n = Json.read(file);
-        String dataset = text(n, "dataset", null);
-        SilverTable table = tables.get(dataset);
-        if (table == null) {
-            throw ExitCodes.usage(file + ": 'dataset' must be one of " + tables.keySet() + ", got '" + dataset + "'");
+    /** The keys a mapping file may hold (conf/tables/SOURCES.md). */
+    public static final List<String> KEYS = List.of("dataset", "files", "canonical", "columns", "optional", "ignore", "values",
+            "date_formats", "patterns", "constants", "flags", "null_values", "csv");
+
+    /**
+     * @param relative the mapping file, in the sources folder of the table's contract
+     * @param name the name runs record for it ("victims_ctdc")
+     */
+    public static SourceMapping load(ConfFiles files, String relative, String name, SilverTable table) {
+        String file = files.describe(relative);
+        JsonNode n = files.json(relative);
+        Json.knownKeys(n, file, KEYS);
+        String dataset = text(n, "dataset", table.name());
+        if (!dataset.equals(table.name())) {
+            throw ExitCodes.usage(file + ": 'dataset' is '" + dataset + "', but the mapping is in the contract of " + table.name());
         }
         SourceMapping m = new SourceMapping(name, n, table);
         m.check(file, table);
         return m;
     }
 
-    private void check(Path file, SilverTable table) {
+    private void check(String file, SilverTable table) {
         if (files.isEmpty()) throw ExitCodes.usage(file + ": 'files' lists no file pattern");
         Set<String> canonical = new LinkedHashSet<>();
         table.columns().forEach(c -> canonical.add(c.name()));

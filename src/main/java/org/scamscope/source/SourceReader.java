@@ -11,8 +11,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampType;
 import org.scamscope.ExitCodes;
-import org.scamscope.table.ColumnSpec;
-import org.scamscope.table.Kind;
+import org.scamscope.contract.ColumnSpec;
+import org.scamscope.contract.Kind;
 import org.scamscope.table.SilverTable;
 
 import java.io.IOException;
@@ -97,7 +97,7 @@ public final class SourceReader {
             SourceMapping m = mappings.stream()
                     .filter(x -> x.dataset.equals(table.name()) && x.matches(rel))
                     .findFirst()
-                    .orElseThrow(() -> ExitCodes.usage("no source mapping in conf/sources fits " + rel
+                    .orElseThrow(() -> ExitCodes.usage("no source mapping of conf/tables/silver/" + table.name() + "/sources fits " + rel
                             + " (dataset " + table.name() + "); add its pattern to a mapping's 'files'"));
             Batch one = readFile(p, rel, m, table);
             parts.add(one.rows());
@@ -121,6 +121,25 @@ public final class SourceReader {
             rows = refused(layout.knowsNone() && source.everyLine() != null ? source.everyLine() : source.rows(), rel, table, layout.refusal());
         }
         return new Batch(rows, List.of(new InputFile(rel, m.name, format, layout.refusal(), personal)));
+    }
+
+    /**
+     * No rows, as a file with every column the mapping names would give them: the dry-run resolves
+     * the mapping's projection onto the canonical columns without reading a file.
+     */
+    public Dataset<Row> dryRun(SourceMapping m, SilverTable table) {
+        List<String> header = new ArrayList<>();
+        m.columns.values().forEach(alternatives -> { if (!alternatives.isEmpty() && !header.contains(alternatives.get(0))) header.add(alternatives.get(0)); });
+        m.flags.values().forEach(f -> f.keySet().forEach(c -> { if (!header.contains(c)) header.add(c); }));
+        FileLayout layout = FileLayout.check(header, m, "csv");
+        if (layout.refusal() != null) {
+            throw ExitCodes.usage("source mapping " + m.name + " refuses a file holding every column it names: " + layout.refusal());
+        }
+        StructType schema = new StructType();
+        for (String h : header) schema = schema.add(h, DataTypes.StringType);
+        schema = schema.add(MALFORMED, DataTypes.StringType).add(SOURCE_ROW, DataTypes.LongType);
+        Dataset<Row> none = spark.createDataFrame(List.of(), schema);
+        return toCanonical(none, "(dry-run)", table, m, layout);
     }
 
     /** Why the file's header does not fit the mapping, or null when it fits. */

@@ -3,8 +3,10 @@ package org.scamscope.table;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.scamscope.contract.ColumnSpec;
+import org.scamscope.contract.Kind;
 import org.scamscope.reference.ReferenceData;
-import org.scamscope.validate.Rule;
+import org.scamscope.contract.Rule;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

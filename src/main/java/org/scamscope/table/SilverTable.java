@@ -2,53 +2,65 @@ package org.scamscope.table;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.scamscope.contract.ColumnSpec;
+import org.scamscope.contract.Declared;
+import org.scamscope.contract.Kind;
+import org.scamscope.contract.SilverContract;
 import org.scamscope.reference.ReferenceData;
 
 import java.util.List;
 
 /**
- * A silver table: its canonical columns, its natural key and what it derives from them. Its
- * rules live in conf/rules/&lt;name&gt;.json; the generic steps (typing, conforming codes, rules,
- * de-duplication, pseudonymisation, lineage) are shared by all tables.
+ * A silver table: its contract (conf/tables/silver/&lt;name&gt;/) and the Java that derives its
+ * computed columns. The generic steps (typing, conforming codes, rules, de-duplication,
+ * pseudonymisation, lineage) are shared by all tables.
  */
-public interface SilverTable {
-    /** The dataset name: the input folder, the rules file and the table path share it. */
-    String name();
+public final class SilverTable {
+    private final SilverContract contract;
+    private final Derivation derivation;
 
-    List<ColumnSpec> columns();
-
-    List<String> naturalKey();
-
-    /**
-     * Adds the table's derived columns (and helper columns starting with "_" that rules may use)
-     * to the typed, conformed rows. The row count must not change.
-     */
-    default Dataset<Row> derive(Dataset<Row> typed, ReferenceData reference) {
-        return typed;
+    public SilverTable(SilverContract contract, Derivation derivation) {
+        this.contract = contract;
+        this.derivation = derivation;
     }
 
-    /**
-     * As derive(typed, reference), in a run that keeps silver rows of earlier runs: a table whose
-     * rows refer to each other (a deportation to its raid) looks among those too, so a scheduled
-     * run decides as a full run would.
-     *
-     * @param earlier the silver rows this run keeps, or null when it rebuilds the table
-     */
-    default Dataset<Row> derive(Dataset<Row> typed, ReferenceData reference, Dataset<Row> earlier) {
-        return derive(typed, reference);
+    /** The dataset name: the input folder and the table path share it. */
+    public String name() {
+        return contract.dataset();
+    }
+
+    public SilverContract contract() {
+        return contract;
+    }
+
+    public List<ColumnSpec> columns() {
+        return contract.columns();
+    }
+
+    public List<String> naturalKey() {
+        return contract.naturalKey();
+    }
+
+    public Dataset<Row> derive(Dataset<Row> typed, ReferenceData reference) {
+        return derivation.derive(typed, reference, null);
+    }
+
+    /** @param earlier the silver rows this run keeps, or null when it rebuilds the table */
+    public Dataset<Row> derive(Dataset<Row> typed, ReferenceData reference, Dataset<Row> earlier) {
+        return derivation.derive(typed, reference, earlier);
     }
 
     /** The derived columns kept in silver, after the canonical ones. */
-    default List<String> derivedColumns() {
-        return List.of();
+    public List<String> derivedColumns() {
+        return contract.derived().stream().map(Declared::name).toList();
     }
 
-    default boolean hasPersonalColumns() {
+    public boolean hasPersonalColumns() {
         return columns().stream().anyMatch(c -> c.kind() == Kind.PERSONAL);
     }
 
-    default ColumnSpec column(String name) {
-        return columns().stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(name() + " has no column " + name));
+    @Override
+    public String toString() {
+        return "silver/" + name();
     }
 }

@@ -6,10 +6,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.scamscope.ExitCodes;
+import org.scamscope.contract.Rule;
 import org.scamscope.source.SourceReader;
-import org.scamscope.table.ColumnSpec;
+import org.scamscope.contract.ColumnSpec;
 import org.scamscope.table.Conformer;
-import org.scamscope.table.Kind;
+import org.scamscope.contract.Kind;
 import org.scamscope.table.SilverTable;
 
 import java.util.ArrayList;

@@ -127,8 +127,7 @@ class MainTest {
         Path conf = Path.of("conf").toAbsolutePath();
         String text = Files.readString(conf.resolve("scamscope.properties"))
                 .replace("reference=../data/reference", "reference=" + conf.resolveSibling("data").resolve("reference"))
-                .replace("rules.dir=rules", "rules.dir=" + conf.resolve("rules"))
-                .replace("sources.dir=sources", "sources.dir=" + conf.resolve("sources"));
+                .replace("pipeline=pipeline.json", "pipeline=" + conf.resolve("pipeline.json"));
         Path file = Files.createTempFile(tmp, "scamscope", ".properties");
         Files.writeString(file, text + "\n" + line + "\n");
         return file;

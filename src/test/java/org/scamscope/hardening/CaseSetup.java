@@ -67,23 +67,28 @@ final class CaseSetup {
                 earlier = JobRunner.copyFolder(c.folder(), scratch.resolve("earlier"));
                 for (String f : c.later()) Files.delete(earlier.resolve(f));
             }
-            case "extra_rules" -> overrides.put("rules.dir", extraRules(c.folder().resolve("rules"), scratch.resolve("rules")).toString());
+            case "extra_rules" -> overrides.put("pipeline", extraRules(c.folder().resolve("rules"), scratch.resolve("conf")).toString());
             default -> throw new IllegalArgumentException(c.name() + ": unknown setup '" + c.setup() + "'");
         }
         return new Paths(input, warehouse, overrides, earlier);
     }
 
-    /** conf/rules with the rules of the case's rules/DATASET.json added to DATASET's. */
+    /**
+     * A copy of conf/pipeline.json and conf/tables with the rules of the case's rules/DATASET.json
+     * added to DATASET's rules.json; the copy's pipeline file.
+     */
     private static Path extraRules(Path extra, Path target) throws IOException {
-        Files.createDirectories(target);
-        try (Stream<Path> s = Files.list(Path.of("conf", "rules"))) {
-            for (Path f : s.toList()) {
+        JobRunner.copyFolder(Path.of("conf", "tables"), target.resolve("tables"));
+        Files.copy(Path.of("conf", "pipeline.json"), target.resolve("pipeline.json"));
+        try (Stream<Path> s = Files.list(extra)) {
+            for (Path added : s.toList()) {
+                String dataset = added.getFileName().toString().replaceFirst("\\.json$", "");
+                Path f = target.resolve("tables").resolve("silver").resolve(dataset).resolve("rules.json");
                 ObjectNode rules = (ObjectNode) Json.read(f);
-                Path added = extra.resolve(f.getFileName());
-                if (Files.exists(added)) ((ArrayNode) rules.get("rules")).addAll((ArrayNode) Json.read(added).get("rules"));
-                Files.writeString(target.resolve(f.getFileName()), Json.mapper().writeValueAsString(rules));
+                ((ArrayNode) rules.get("rules")).addAll((ArrayNode) Json.read(added).get("rules"));
+                Files.writeString(f, Json.mapper().writeValueAsString(rules));
             }
         }
-        return target.toAbsolutePath();
+        return target.resolve("pipeline.json").toAbsolutePath();
     }
 }

@@ -220,8 +220,7 @@ class CorpusTest {
         Path conf = Path.of("conf").toAbsolutePath();
         StringBuilder text = new StringBuilder(Files.readString(conf.resolve("scamscope.properties"))
                 .replace("reference=../data/reference", "reference=" + conf.resolveSibling("data").resolve("reference"))
-                .replace("rules.dir=rules", "rules.dir=" + conf.resolve("rules"))
-                .replace("sources.dir=sources", "sources.dir=" + conf.resolve("sources")));
+                .replace("pipeline=pipeline.json", "pipeline=" + conf.resolve("pipeline.json")));
         Map<String, String> settings = new LinkedHashMap<>(DEFAULTS);
         settings.putAll(c.overrides());
         settings.putAll(setup);

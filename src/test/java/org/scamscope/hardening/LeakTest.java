@@ -76,8 +76,7 @@ class LeakTest {
         Path conf = Path.of("conf").toAbsolutePath();
         Files.writeString(config, Files.readString(conf.resolve("scamscope.properties"))
                 .replace("reference=../data/reference", "reference=" + conf.resolveSibling("data").resolve("reference"))
-                .replace("rules.dir=rules", "rules.dir=" + conf.resolve("rules"))
-                .replace("sources.dir=sources", "sources.dir=" + conf.resolve("sources"))
+                .replace("pipeline=pipeline.json", "pipeline=" + conf.resolve("pipeline.json"))
                 + "\nquarantine.max_share=1.0\nquarantine.max_share.victims=1.0\nspark.sql.shuffle.partitions=2\n"
                 + "spark.databricks.delta.snapshotPartitions=2\n");
         TestSpark.session();

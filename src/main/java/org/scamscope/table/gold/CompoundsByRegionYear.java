@@ -21,23 +21,8 @@ import static org.scamscope.table.gold.Aggregates.countIf;
  * <p>Columns: region_level, region_code, region_name, year, compounds_operating, compounds_new,
  * compounds_raided, compounds_closed, compounds_with_workers_estimate, workers_low, workers_high.
  */
-public final class CompoundsByRegionYear implements GoldTable {
+public final class CompoundsByRegionYear implements GoldBuild {
     public static final String NAME = "compounds_by_region_year";
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> key() {
-        return List.of(Regions.LEVEL, Regions.CODE, "year");
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("silver/compounds");
-    }
 
     @Override
     public Dataset<Row> build(GoldInputs in) {

@@ -43,16 +43,14 @@ public final class Disclosure {
     public record Protected(Map<String, Dataset<Row>> tables, ComplementarySuppression.Loss loss,
                             Map<CellModel.CellId, Long> counts) {}
 
-    /** The tables whose counts are protected together: their relations link them. */
-    public static final List<GoldTable> PROTECTED_TOGETHER = List.of(new VictimsByRegionYear(), new VictimFlowsByYear());
-
     private Disclosure() {}
 
-    /** Builds the tables of PROTECTED_TOGETHER from the inputs and protects them. */
+    /** Builds the tables of the inputs whose counts need protecting, and protects them together: their relations link them. */
     public static Protected protectedBuild(GoldInputs in, int k, boolean complements) {
         Map<String, Dataset<Row>> raw = new LinkedHashMap<>();
         List<PersonCounts> specs = new ArrayList<>();
-        for (GoldTable t : PROTECTED_TOGETHER) {
+        List<GoldTable> together = in.tables().values().stream().filter(GoldTable::protectedCounts).toList();
+        for (GoldTable t : together) {
             raw.put(t.name(), t.build(in));
             specs.add(t.personCounts().orElseThrow());
         }

@@ -23,25 +23,10 @@ import static org.scamscope.table.gold.Aggregates.money;
  * deportations, repatriations, seizures, sanctions, follow_up_actions, persons_detained,
  * persons_rescued, persons_deported, devices_seized, assets_seized_usd.
  */
-public final class EnforcementByRegionYear implements GoldTable {
+public final class EnforcementByRegionYear implements GoldBuild {
     public static final String NAME = "enforcement_by_region_year";
     /** The action types; each has a column of incidents named by its plural. */
     static final List<String> TYPES = List.of("raid", "arrest", "deportation", "repatriation", "seizure", "sanction");
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> key() {
-        return List.of(Regions.LEVEL, Regions.CODE, "year");
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("silver/enforcement_actions");
-    }
 
     @Override
     public Dataset<Row> build(GoldInputs in) {

@@ -16,26 +16,35 @@ import java.util.Map;
  * @param currentYear the year a compound still operating is counted up to; given rather than read
  *     from the clock inside the tables, so a build is reproducible
  * @param built gold tables already built (and written), by name, for tables built from others
+ * @param tables the pipeline's gold tables by name, to build one that is not built yet
  */
 public record GoldInputs(Map<String, Dataset<Row>> silver, ReferenceData reference, int k, int currentYear,
-                         Map<String, Dataset<Row>> built) {
+                         Map<String, Dataset<Row>> built, Map<String, GoldTable> tables) {
     public static final int DEFAULT_K = 5;
 
     public GoldInputs {
         if (k < 1) throw new IllegalArgumentException("k must be at least 1, got " + k);
         silver = Map.copyOf(silver);
         built = Map.copyOf(built);
+        tables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tables)); // in pipeline order
     }
 
     public GoldInputs(Map<String, Dataset<Row>> silver, ReferenceData reference, int k, int currentYear) {
-        this(silver, reference, k, currentYear, Map.of());
+        this(silver, reference, k, currentYear, Map.of(), Map.of());
+    }
+
+    /** These inputs, able to build the given gold tables on demand. */
+    public GoldInputs withTables(java.util.Collection<GoldTable> gold) {
+        Map<String, GoldTable> byName = new java.util.LinkedHashMap<>();
+        gold.forEach(t -> byName.put(t.name(), t));
+        return new GoldInputs(silver, reference, k, currentYear, built, byName);
     }
 
     /** These inputs with one more gold table built. */
     public GoldInputs withBuilt(String name, Dataset<Row> rows) {
         Map<String, Dataset<Row>> more = new HashMap<>(built);
         more.put(name, rows);
-        return new GoldInputs(silver, reference, k, currentYear, more);
+        return new GoldInputs(silver, reference, k, currentYear, more, tables);
     }
 
     /** These inputs reduced to what a table reads (see {@link GoldTable#reads()}). */
@@ -44,14 +53,16 @@ public record GoldInputs(Map<String, Dataset<Row>> silver, ReferenceData referen
         silver.forEach((name, rows) -> { if (reads.contains("silver/" + name)) s.put(name, rows); });
         Map<String, Dataset<Row>> b = new HashMap<>();
         built.forEach((name, rows) -> { if (reads.contains("gold/" + name)) b.put(name, rows); });
-        return new GoldInputs(s, reference, k, currentYear, b);
+        return new GoldInputs(s, reference, k, currentYear, b, tables);
     }
 
     /** A gold table's rows: as built already, else built now (with the tables its counts are protected with). */
-    public Dataset<Row> gold(GoldTable table) {
-        Dataset<Row> rows = built.get(table.name());
+    public Dataset<Row> gold(String name) {
+        Dataset<Row> rows = built.get(name);
         if (rows != null) return rows;
-        if (table.protectedCounts()) return Disclosure.protectedBuild(this, k, true).tables().get(table.name());
+        GoldTable table = tables.get(name);
+        if (table == null) throw new IllegalArgumentException("gold table '" + name + "' is neither built nor among " + tables.keySet());
+        if (table.protectedCounts()) return Disclosure.protectedBuild(this, k, true).tables().get(name);
         return table.build(this);
     }
 

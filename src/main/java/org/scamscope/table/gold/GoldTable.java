@@ -2,41 +2,64 @@ package org.scamscope.table.gold;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.scamscope.contract.GoldContract;
+import org.scamscope.disclosure.PersonCounts;
 
 import java.util.List;
+import java.util.Optional;
 
-/**
- * A gold table: an aggregate analysts read, built from the silver tables alone (no clock, no run
- * id), so rebuilding it from the same silver gives the same rows.
- */
-public interface GoldTable {
+/** A gold table: its contract, what it reads (from conf/pipeline.json) and its build. */
+public final class GoldTable {
+    private final GoldContract contract;
+    private final List<String> reads;
+    private final GoldBuild build;
+
+    /**
+     * @param reads what build reads besides the reference data, k and the current year: silver
+     *     tables ("silver/victims") and gold tables built before this one. The stage gives build only
+     *     these, so a read left out fails rather than going unseen, and a table none of whose reads
+     *     changed since it was last written is not built again.
+     */
+    public GoldTable(GoldContract contract, List<String> reads, GoldBuild build) {
+        this.contract = contract;
+        this.reads = reads.stream().filter(r -> r.startsWith("silver/") || r.startsWith("gold/")).toList();
+        this.build = build;
+    }
+
     /** The table's name under &lt;warehouse&gt;/gold/. */
-    String name();
+    public String name() {
+        return contract.table();
+    }
+
+    public GoldContract contract() {
+        return contract;
+    }
 
     /** The columns that identify a row; writes match old and new rows on them. */
-    List<String> key();
+    public List<String> key() {
+        return contract.key();
+    }
 
-    /**
-     * What build reads besides the reference data, k and the current year: silver tables
-     * ("silver/victims") and gold tables written before this one ("gold/victims_by_region_year").
-     * The stage gives build only these, so a read left out fails rather than going unseen, and a
-     * table none of whose reads changed since it was last written is not built again.
-     */
-    List<String> reads();
+    public List<String> reads() {
+        return reads;
+    }
 
-    /**
-     * The table's rows. A table that declares person counts returns them as counted, unsuppressed:
-     * the gold stage protects all such tables together (see {@link Disclosure}).
-     */
-    Dataset<Row> build(GoldInputs in);
+    public Dataset<Row> build(GoldInputs in) {
+        return build.build(in);
+    }
 
     /** The counts of persons the table publishes and their relations, if it publishes any. */
-    default java.util.Optional<org.scamscope.disclosure.PersonCounts> personCounts() {
-        return java.util.Optional.empty();
+    public Optional<PersonCounts> personCounts() {
+        return contract.personCounts();
     }
 
     /** Whether build returns counts that must be protected before they are published. */
-    default boolean protectedCounts() {
+    public boolean protectedCounts() {
         return personCounts().isPresent() && !personCounts().get().counts().isEmpty() && personCounts().get().sameAs().isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "gold/" + name();
     }
 }

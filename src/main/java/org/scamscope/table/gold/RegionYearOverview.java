@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.scamscope.disclosure.PersonCounts;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -28,37 +26,12 @@ import static org.apache.spark.sql.functions.*;
  * revenue_usd_high, revenue_per_worker_usd_low, revenue_per_worker_usd_high, workforce_low,
  * workforce_high, victim_losses_usd_central, suppressed, suppressed_cells.
  */
-public final class RegionYearOverview implements GoldTable {
+public final class RegionYearOverview implements GoldBuild {
     public static final String NAME = "region_year_overview";
     private static final List<String> KEY = List.of(Regions.LEVEL, Regions.CODE, "year");
 
     /** A figure taken from one row kind of another table: column source of the rows where "when" holds. */
     private record Pick(String name, Column when, String source) {}
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> key() {
-        return KEY;
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("gold/" + VictimsByRegionYear.NAME, "gold/" + CompoundsByRegionYear.NAME,
-                "gold/" + EnforcementByRegionYear.NAME, "gold/" + RevenueByRegionYear.NAME);
-    }
-
-    /** Its victim counts are victims_by_region_year's, hidden where they are hidden there: the audit checks that. */
-    @Override
-    public Optional<PersonCounts> personCounts() {
-        return Optional.of(new PersonCounts(NAME, KEY, List.of("forced_scam_workers", "defrauded_victims"),
-                List.of("forced_scam_workers", "defrauded_victims"), List.of(), Map.of(), List.of(),
-                List.of(new PersonCounts.SameAs("forced_scam_workers", VictimsByRegionYear.NAME, "victims", Map.of("victim_type", "forced_scam_worker")),
-                        new PersonCounts.SameAs("defrauded_victims", VictimsByRegionYear.NAME, "victims", Map.of("victim_type", "defrauded")))));
-    }
 
     @Override
     public Dataset<Row> build(GoldInputs in) {
@@ -80,13 +53,13 @@ public final class RegionYearOverview implements GoldTable {
                 new Pick("workforce_high", workforce, "value_high"),
                 new Pick("victim_losses_usd_central", col("metric").equalTo("victim_losses"), "value_central"));
 
-        Dataset<Row> victims = pivot(in.gold(new VictimsByRegionYear()), victimPicks, true);
-        Dataset<Row> compounds = in.gold(new CompoundsByRegionYear()).select(cols(KEY, "compounds_operating",
+        Dataset<Row> victims = pivot(in.gold(VictimsByRegionYear.NAME), victimPicks, true);
+        Dataset<Row> compounds = in.gold(CompoundsByRegionYear.NAME).select(cols(KEY, "compounds_operating",
                 "compounds_new", "compounds_raided", "compounds_closed", "workers_low", "workers_high"));
-        Dataset<Row> enforcement = in.gold(new EnforcementByRegionYear()).withColumnRenamed("incidents", "enforcement_incidents")
+        Dataset<Row> enforcement = in.gold(EnforcementByRegionYear.NAME).withColumnRenamed("incidents", "enforcement_incidents")
                 .select(cols(KEY, "enforcement_incidents", "persons_detained", "persons_rescued", "persons_deported",
                         "assets_seized_usd"));
-        Dataset<Row> estimates = pivot(in.gold(new RevenueByRegionYear()), revenuePicks, false);
+        Dataset<Row> estimates = pivot(in.gold(RevenueByRegionYear.NAME), revenuePicks, false);
 
         var key = Regions.seq(KEY);
         Dataset<Row> joined = victims.join(compounds, key, "full_outer").join(enforcement, key, "full_outer")

@@ -28,23 +28,8 @@ import static org.scamscope.table.gold.Aggregates.money;
  * publishers_count, publishers, value_low, value_central, value_high, latest_publication_date,
  * revenue_per_worker_low, revenue_per_worker_high.
  */
-public final class RevenueByRegionYear implements GoldTable {
+public final class RevenueByRegionYear implements GoldBuild {
     public static final String NAME = "revenue_by_region_year";
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> key() {
-        return List.of(Regions.LEVEL, Regions.CODE, "year", "metric", "unit");
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("silver/revenue_estimates");
-    }
 
     @Override
     public Dataset<Row> build(GoldInputs in) {

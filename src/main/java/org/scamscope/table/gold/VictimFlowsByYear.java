@@ -5,9 +5,7 @@ import org.apache.spark.sql.Row;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.scamscope.disclosure.PersonCounts;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -22,31 +20,8 @@ import static org.apache.spark.sql.functions.*;
  * <p>Columns: region_level, region_code, region_name, year, victim_type, citizenship,
  * citizenship_name, victims, suppressed, suppressed_cells.
  */
-public final class VictimFlowsByYear implements GoldTable {
+public final class VictimFlowsByYear implements GoldBuild {
     public static final String NAME = "victim_flows_by_year";
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> key() {
-        return List.of(Regions.LEVEL, Regions.CODE, "year", "victim_type", "citizenship");
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("silver/victims");
-    }
-
-    @Override
-    public Optional<PersonCounts> personCounts() {
-        return Optional.of(new PersonCounts(NAME, key(), List.of("victims"), List.of("victims"), List.of(), Map.of(),
-                // The corridors into a region add up to its victims, which victims_by_region_year publishes.
-                List.of(new PersonCounts.SumsTo("victims", List.of("citizenship"), VictimsByRegionYear.NAME, "victims")),
-                List.of()));
-    }
 
     @Override
     public Dataset<Row> build(GoldInputs in) {

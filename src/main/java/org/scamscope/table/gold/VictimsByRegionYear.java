@@ -6,9 +6,7 @@ import org.apache.spark.sql.Row;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.scamscope.disclosure.PersonCounts;
 
 import static org.apache.spark.sql.functions.*;
 import static org.scamscope.table.gold.Aggregates.*;
@@ -26,38 +24,8 @@ import static org.scamscope.table.gold.Aggregates.*;
  * most_frequent_citizenship, rescued, repatriated, deported, status_other_or_unknown,
  * losses_usd_sum, losses_usd_median, suppressed, suppressed_cells.
  */
-public final class VictimsByRegionYear implements GoldTable {
+public final class VictimsByRegionYear implements GoldBuild {
     public static final String NAME = "victims_by_region_year";
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> key() {
-        return List.of(Regions.LEVEL, Regions.CODE, "year", "victim_type");
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("silver/victims");
-    }
-
-    @Override
-    public Optional<PersonCounts> personCounts() {
-        return Optional.of(new PersonCounts(NAME, key(),
-                List.of("victims", "women", "men", "gender_other_or_unknown", "minors", "adults_or_age_unknown",
-                        "rescued", "repatriated", "deported", "status_other_or_unknown"),
-                List.of("victims"),
-                List.of(new PersonCounts.RowSum("victims", List.of("women", "men", "gender_other_or_unknown")),
-                        new PersonCounts.RowSum("victims", List.of("minors", "adults_or_age_unknown")),
-                        new PersonCounts.RowSum("victims", List.of("rescued", "repatriated", "deported", "status_other_or_unknown"))),
-                Map.of("victims", List.of("distinct_citizenships", "most_frequent_citizenship", "losses_usd_sum", "losses_usd_median"),
-                        // The losses of fewer than k persons would be theirs, however many victims the row has.
-                        "_losses_known", List.of("losses_usd_sum", "losses_usd_median")),
-                List.of(), List.of()));
-    }
 
     @Override
     public Dataset<Row> build(GoldInputs in) {

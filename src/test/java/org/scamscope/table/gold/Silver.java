@@ -107,7 +107,8 @@ final class Silver {
     }
 
     static GoldInputs inputs(List<Row> victims, List<Row> compounds, List<Row> estimates, List<Row> actions, int k, int currentYear) {
-        return new GoldInputs(tables(victims, compounds, estimates, actions), reference(), k, currentYear);
+        return new GoldInputs(tables(victims, compounds, estimates, actions), reference(), k, currentYear)
+                .withTables(org.scamscope.pipeline.Pipeline.shipped().gold());
     }
 
     static Map<String, Dataset<Row>> tables(List<Row> victims, List<Row> compounds, List<Row> estimates, List<Row> actions) {

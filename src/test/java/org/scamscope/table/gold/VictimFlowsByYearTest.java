@@ -1,5 +1,6 @@
 package org.scamscope.table.gold;
 
+import org.scamscope.pipeline.Pipeline;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,7 @@ class VictimFlowsByYearTest {
                 times(1, victim("d1", "defrauded", "2024-01-01", "male", 30, "CHN", "KHM", "KH-18", null, "10.00")));
         inputs = inputs(victims, List.of(), List.of(), List.of(), 5, 2025);
         raw = new VictimFlowsByYear().build(inputs).cache();
-        gold = inputs.gold(new VictimFlowsByYear()).cache();
+        gold = inputs.gold(VictimFlowsByYear.NAME).cache();
     }
 
     @AfterAll
@@ -70,8 +71,8 @@ class VictimFlowsByYearTest {
 
     @Test
     void publishedCorridorsPassTheAuditWithTheTotalsTheyAddUpTo() {
-        var specs = List.of(new VictimsByRegionYear().personCounts().orElseThrow(), new VictimFlowsByYear().personCounts().orElseThrow());
-        var r = Disclosure.audit(java.util.Map.of(VictimsByRegionYear.NAME, inputs.gold(new VictimsByRegionYear()),
+        var specs = List.of(Pipeline.shipped().gold(VictimsByRegionYear.NAME).personCounts().orElseThrow(), Pipeline.shipped().gold(VictimFlowsByYear.NAME).personCounts().orElseThrow());
+        var r = Disclosure.audit(java.util.Map.of(VictimsByRegionYear.NAME, inputs.gold(VictimsByRegionYear.NAME),
                 VictimFlowsByYear.NAME, gold), specs, Disclosure.tree(inputs.reference()), 5);
         assertEquals(List.of(), r.violations().stream().map(v -> v.describe()).toList());
     }

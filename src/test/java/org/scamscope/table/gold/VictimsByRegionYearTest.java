@@ -1,5 +1,6 @@
 package org.scamscope.table.gold;
 
+import org.scamscope.pipeline.Pipeline;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +62,7 @@ class VictimsByRegionYearTest {
                         victim("v13", F, "2023-12-31", "male", 30, "CHN", "KHM", "KH-18", "held", null)));
         inputs = inputs(victims, List.of(), List.of(), List.of(), 5, 2025);
         raw = new VictimsByRegionYear().build(inputs).cache();
-        gold = inputs.gold(new VictimsByRegionYear()).cache();
+        gold = inputs.gold(VictimsByRegionYear.NAME).cache();
     }
 
     @AfterAll
@@ -143,8 +144,8 @@ class VictimsByRegionYearTest {
 
     @Test
     void publishedGoldPassesTheAudit() {
-        Dataset<Row> flows = inputs.gold(new VictimFlowsByYear());
-        var specs = List.of(new VictimsByRegionYear().personCounts().orElseThrow(), new VictimFlowsByYear().personCounts().orElseThrow());
+        Dataset<Row> flows = inputs.gold(VictimFlowsByYear.NAME);
+        var specs = List.of(Pipeline.shipped().gold(VictimsByRegionYear.NAME).personCounts().orElseThrow(), Pipeline.shipped().gold(VictimFlowsByYear.NAME).personCounts().orElseThrow());
         var r = Disclosure.audit(java.util.Map.of(VictimsByRegionYear.NAME, gold, VictimFlowsByYear.NAME, flows), specs,
                 Disclosure.tree(inputs.reference()), 5);
         assertEquals(List.of(), r.violations().stream().map(v -> v.describe()).toList());

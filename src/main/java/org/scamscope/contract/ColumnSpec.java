@@ -1,4 +1,4 @@
-package org.scamscope.table;
+package org.scamscope.contract;
 
 import java.util.List;
 

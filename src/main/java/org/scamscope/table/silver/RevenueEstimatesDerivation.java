@@ -4,50 +4,20 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.scamscope.reference.ReferenceData;
-import org.scamscope.table.ColumnSpec;
-import org.scamscope.table.SilverTable;
+import org.scamscope.table.Derivation;
 
-import java.util.List;
 
 import static org.apache.spark.sql.functions.*;
-import static org.scamscope.table.Kind.*;
 
 /**
  * silver/revenue_estimates: one row per published estimate; estimates disagree and every one is
  * kept. geo_code is conformed for its geo_level (country names to alpha-3, subdivision aliases to
- * ISO 3166-2, M49 codes zero-padded). Rules: conf/rules/revenue_estimates.json.
+ * ISO 3166-2, M49 codes zero-padded). Contract: conf/tables/silver/revenue_estimates/.
  */
-public final class RevenueEstimatesTable implements SilverTable {
-    @Override
-    public String name() {
-        return "revenue_estimates";
-    }
+public final class RevenueEstimatesDerivation implements Derivation {
 
     @Override
-    public List<ColumnSpec> columns() {
-        return List.of(
-                ColumnSpec.required("estimate_id", TEXT),
-                ColumnSpec.required("publisher", TEXT),
-                ColumnSpec.required("publication_date", DATE),
-                ColumnSpec.required("reference_year", WHOLE),
-                ColumnSpec.choice("geo_level", true, "subdivision", "country", "subregion", "region_group", "world"),
-                ColumnSpec.required("geo_code", TEXT),
-                ColumnSpec.choice("metric", true, "revenue", "victim_losses", "workforce"),
-                ColumnSpec.of("value_low", MONEY),
-                ColumnSpec.of("value_high", MONEY),
-                ColumnSpec.of("value_point", MONEY),
-                ColumnSpec.choice("unit", true, "USD", "persons"),
-                ColumnSpec.of("method_note", TEXT),
-                ColumnSpec.of("source_url", TEXT));
-    }
-
-    @Override
-    public List<String> naturalKey() {
-        return List.of("estimate_id");
-    }
-
-    @Override
-    public Dataset<Row> derive(Dataset<Row> df, ReferenceData ref) {
+    public Dataset<Row> derive(Dataset<Row> df, ReferenceData ref, Dataset<Row> earlier) {
         Dataset<Row> countries = ref.countryLookup().select(col("key").as("_ck"), col("alpha3").as("_country"));
         Dataset<Row> subs = ref.subdivisionLookup().select(col("key").as("_sk"), col("code").as("_subdivision"));
         Dataset<Row> subregions = ref.table("countries").select(col("subregion_code").as("_subregion"))
@@ -72,10 +42,5 @@ public final class RevenueEstimatesTable implements SilverTable {
                         when(col("value_low").isNotNull().and(col("value_high").isNotNull()),
                                 col("value_low").plus(col("value_high")).divide(2).cast("decimal(22,2)"))))
                 .drop("_ck", "_country", "_sk", "_subdivision", "_subregion", "_group");
-    }
-
-    @Override
-    public List<String> derivedColumns() {
-        return List.of("value_central");
     }
 }

@@ -1,4 +1,4 @@
-package org.scamscope.table;
+package org.scamscope.contract;
 
 /** What a canonical column holds; each kind knows how its text is parsed and checked. */
 public enum Kind {

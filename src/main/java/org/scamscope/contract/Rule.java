@@ -1,4 +1,4 @@
-package org.scamscope.validate;
+package org.scamscope.contract;
 
 import java.util.List;
 

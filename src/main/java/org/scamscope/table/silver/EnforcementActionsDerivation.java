@@ -3,58 +3,19 @@ package org.scamscope.table.silver;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.scamscope.reference.ReferenceData;
-import org.scamscope.table.ColumnSpec;
 import org.scamscope.table.Money;
-import org.scamscope.table.SilverTable;
+import org.scamscope.table.Derivation;
 
-import java.util.List;
 
 import static org.apache.spark.sql.functions.*;
-import static org.scamscope.table.Kind.*;
 
 /**
  * silver/enforcement_actions: raids, arrests, deportations and other actions. A deportation
  * links to its raid by parent_action_id. The nationality breakdown ("CHN:650;VNM:50") becomes a
  * map; whether it adds up to the total is a gold cross-check, not a rejection.
- * Rules: conf/rules/enforcement_actions.json.
+ * Contract: conf/tables/silver/enforcement_actions/.
  */
-public final class EnforcementActionsTable implements SilverTable {
-    @Override
-    public String name() {
-        return "enforcement_actions";
-    }
-
-    @Override
-    public List<ColumnSpec> columns() {
-        return List.of(
-                ColumnSpec.required("action_id", TEXT),
-                ColumnSpec.required("action_date", DATE),
-                ColumnSpec.choice("action_type", true, "raid", "arrest", "deportation", "repatriation", "seizure", "sanction"),
-                ColumnSpec.required("country", COUNTRY),
-                ColumnSpec.subdivision("subdivision", "country"),
-                ColumnSpec.of("compound_id", TEXT),
-                ColumnSpec.of("agency", TEXT),
-                ColumnSpec.of("partner_country", COUNTRY),
-                ColumnSpec.of("persons_detained", WHOLE),
-                ColumnSpec.of("persons_rescued", WHOLE),
-                ColumnSpec.of("persons_deported", WHOLE),
-                ColumnSpec.of("nationality_breakdown", TEXT),
-                ColumnSpec.of("devices_seized", WHOLE),
-                ColumnSpec.of("assets_seized", MONEY),
-                ColumnSpec.of("assets_currency", CURRENCY),
-                ColumnSpec.of("parent_action_id", TEXT),
-                ColumnSpec.of("source_url", TEXT));
-    }
-
-    @Override
-    public List<String> naturalKey() {
-        return List.of("action_id");
-    }
-
-    @Override
-    public Dataset<Row> derive(Dataset<Row> df, ReferenceData reference) {
-        return derive(df, reference, null);
-    }
+public final class EnforcementActionsDerivation implements Derivation {
 
     /** A parent action is looked for among this run's rows and the silver rows of earlier runs it keeps. */
     @Override
@@ -78,10 +39,5 @@ public final class EnforcementActionsTable implements SilverTable {
                         map_from_entries(transform(col("_breakdown_parts"), p -> struct(
                                 trim(substring_index(p, ":", 1)).as("key"),
                                 trim(substring_index(p, ":", -1)).cast("int").as("value"))))));
-    }
-
-    @Override
-    public List<String> derivedColumns() {
-        return List.of("nationality_counts", "assets_seized_usd");
     }
 }
