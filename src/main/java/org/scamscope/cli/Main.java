@@ -227,8 +227,6 @@ public final class Main {
                 .desc("show: only the rows where the SQL condition EXPR holds").get());
         o.addOption(Option.builder().longOpt("limit").hasArg().argName("N")
                 .desc("show: at most N rows (default 20); history: the last N versions").get());
-        o.addOption(Option.builder().longOpt("as-of-version").hasArg().argName("N")
-                .desc("show: the table as of its version N (time travel)").get());
         o.addOption(Option.builder().longOpt("port").hasArg().argName("N")
                 .desc("serve: the port on 127.0.0.1 Spark Connect listens on (default 15002)").get());
         o.addOption(Option.builder().longOpt("stop")

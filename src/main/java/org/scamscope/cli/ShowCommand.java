@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 
 /**
  * scamscope show TABLE: a table's rows, boxed as Spark's show() draws them: the latest version or
- * one of --version N (time travel; --as-of-version N is the same), filtered by --where (SQL), at most
+ * one of --version N (time travel), filtered by --where (SQL), at most
  * --limit rows. With --format csv, every row (or --limit of them), whole, as CSV for a spreadsheet.
  */
 final class ShowCommand {
@@ -46,7 +46,6 @@ final class ShowCommand {
         // An export has no line to say it was cut: without --limit it holds every row.
         long limit = CommandArgs.number(cl, "limit", 1, csv ? Long.MAX_VALUE : DEFAULT_LIMIT);
         Long asOf = CommandArgs.number(cl, "version", 0, null);
-        if (asOf == null) asOf = CommandArgs.number(cl, "as-of-version", 0, null);
         String where = cl.getOptionValue("where");
         String path = WarehouseTables.path(config.warehouse(), name);
         SparkSession s = spark.get();
