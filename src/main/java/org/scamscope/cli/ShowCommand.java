@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.scamscope.ExitCodes;
+import org.scamscope.Messages;
 import org.scamscope.config.JobConfig;
 import org.scamscope.ops.CsvWriter;
 import org.scamscope.ops.TextTable;
@@ -55,14 +56,14 @@ final class ShowCommand {
         try {
             df = s.read().format("delta").option("versionAsOf", version).load(path);
         } catch (Exception e) {
-            if (e instanceof AnalysisException) throw ExitCodes.usage(name + ": " + CommandArgs.firstLine(e.getMessage()));
+            if (e instanceof AnalysisException) throw ExitCodes.usage(name + ": " + Messages.firstLine(e.getMessage()));
             throw e;
         }
         if (where != null) {
             try {
                 df = df.filter(where);
             } catch (Exception e) {
-                if (e instanceof AnalysisException) throw ExitCodes.usage("--where " + where + ": " + CommandArgs.firstLine(e.getMessage()));
+                if (e instanceof AnalysisException) throw ExitCodes.usage("--where " + where + ": " + Messages.firstLine(e.getMessage()));
                 throw e;
             }
         }
@@ -112,7 +113,7 @@ final class ShowCommand {
         } catch (RuntimeException e) {
             Throwable data = dataError(e);
             if (where != null && data != null) {
-                throw ExitCodes.usage("--where " + where + ": " + CommandArgs.firstLine(data.getMessage()));
+                throw ExitCodes.usage("--where " + where + ": " + Messages.firstLine(data.getMessage()));
             }
             throw e;
         }
