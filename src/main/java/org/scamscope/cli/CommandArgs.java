@@ -30,13 +30,4 @@ final class CommandArgs {
         }
         throw ExitCodes.usage("--" + option + " must be a whole number of " + min + " or more, got '" + v + "'");
     }
-
-    /** The first line of a message that is not blank (Spark's parse errors start with a newline). */
-    static String firstLine(String s) {
-        if (s == null) return "";
-        for (String line : s.split("\n")) {
-            if (!line.isBlank()) return line.strip();
-        }
-        return "";
-    }
 }

@@ -8,6 +8,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.spark.sql.SparkSession;
 import org.scamscope.ExitCodes;
+import org.scamscope.Messages;
 import org.scamscope.ScamscopeException;
 import org.scamscope.config.JobConfig;
 import org.scamscope.pipeline.Job;
@@ -62,7 +63,7 @@ public final class Main {
             err.println("scamscope: " + e.getMessage());
             return e.exitCode();
         } catch (Exception e) { // also Spark's checked exceptions, which Scala code throws undeclared
-            err.println("scamscope: unexpected error: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+            err.println("scamscope: unexpected error: " + e.getClass().getSimpleName() + ": " + Messages.firstLine(e.getMessage()));
             e.printStackTrace(err);
             return ExitCodes.UNEXPECTED;
         }
@@ -124,7 +125,7 @@ public final class Main {
                 } catch (Exception e) { // also Spark's checked exceptions
                     summary.outcome = "failed";
                     summary.exitCode = ExitCodes.UNEXPECTED;
-                    summary.error = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+                    summary.error = e.getClass().getSimpleName() + ": " + Messages.firstLine(e.getMessage());
                     throw e;
                 } finally {
                     summary.ended = java.time.Instant.now();
@@ -180,7 +181,7 @@ public final class Main {
             try {
                 RunLog.append(spark, warehouse, summary);
             } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala code throws unchecked
-                System.err.println("scamscope: could not append the run to " + warehouse.ops("runs") + ": " + firstLine(e.getMessage()));
+                System.err.println("scamscope: could not append the run to " + warehouse.ops("runs") + ": " + Messages.firstLine(e.getMessage()));
             }
         }
         if (jsonFile != null) {
@@ -227,8 +228,6 @@ public final class Main {
                 .desc("show: only the rows where the SQL condition EXPR holds").get());
         o.addOption(Option.builder().longOpt("limit").hasArg().argName("N")
                 .desc("show: at most N rows (default 20); history: the last N versions").get());
-        o.addOption(Option.builder().longOpt("as-of-version").hasArg().argName("N")
-                .desc("show: the table as of its version N (time travel)").get());
         o.addOption(Option.builder().longOpt("port").hasArg().argName("N")
                 .desc("serve: the port on 127.0.0.1 Spark Connect listens on (default 15002)").get());
         o.addOption(Option.builder().longOpt("stop")
@@ -266,11 +265,5 @@ public final class Main {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

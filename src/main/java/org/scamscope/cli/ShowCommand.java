@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.scamscope.ExitCodes;
+import org.scamscope.Messages;
 import org.scamscope.config.JobConfig;
 import org.scamscope.ops.CsvWriter;
 import org.scamscope.ops.TextTable;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
 
 /**
  * scamscope show TABLE: a table's rows, boxed as Spark's show() draws them: the latest version or
- * one of --version N (time travel; --as-of-version N is the same), filtered by --where (SQL), at most
+ * one of --version N (time travel), filtered by --where (SQL), at most
  * --limit rows. With --format csv, every row (or --limit of them), whole, as CSV for a spreadsheet.
  */
 final class ShowCommand {
@@ -46,7 +47,6 @@ final class ShowCommand {
         // An export has no line to say it was cut: without --limit it holds every row.
         long limit = CommandArgs.number(cl, "limit", 1, csv ? Long.MAX_VALUE : DEFAULT_LIMIT);
         Long asOf = CommandArgs.number(cl, "version", 0, null);
-        if (asOf == null) asOf = CommandArgs.number(cl, "as-of-version", 0, null);
         String where = cl.getOptionValue("where");
         String path = WarehouseTables.path(config.warehouse(), name);
         SparkSession s = spark.get();
@@ -56,14 +56,14 @@ final class ShowCommand {
         try {
             df = s.read().format("delta").option("versionAsOf", version).load(path);
         } catch (Exception e) {
-            if (e instanceof AnalysisException) throw ExitCodes.usage(name + ": " + CommandArgs.firstLine(e.getMessage()));
+            if (e instanceof AnalysisException) throw ExitCodes.usage(name + ": " + Messages.firstLine(e.getMessage()));
             throw e;
         }
         if (where != null) {
             try {
                 df = df.filter(where);
             } catch (Exception e) {
-                if (e instanceof AnalysisException) throw ExitCodes.usage("--where " + where + ": " + CommandArgs.firstLine(e.getMessage()));
+                if (e instanceof AnalysisException) throw ExitCodes.usage("--where " + where + ": " + Messages.firstLine(e.getMessage()));
                 throw e;
             }
         }
@@ -113,7 +113,7 @@ final class ShowCommand {
         } catch (RuntimeException e) {
             Throwable data = dataError(e);
             if (where != null && data != null) {
-                throw ExitCodes.usage("--where " + where + ": " + CommandArgs.firstLine(data.getMessage()));
+                throw ExitCodes.usage("--where " + where + ": " + Messages.firstLine(data.getMessage()));
             }
             throw e;
         }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * victims: person-records in the canonical layout (conf/sources/victims_canonical.json), from
- * partner sources of which some carry identifying fields. Distributions follow the shipped
- * sample's generator (data/sample/GenerateSampleVictims.java): 60 % forced scam workers, 40 %
+ * partner sources of which some carry identifying fields. Distributions follow those of the shipped
+ * sample's victims (data/sample/victims, see data/sample/README.md): 60 % forced scam workers, 40 %
  * defrauded; forced workers mostly young men from Asia and East Africa, defrauded victims from the
  * United States, China and other rich countries; losses log-normal around USD 3,500.
  */

@@ -216,7 +216,7 @@ public final class SourceReader {
         try {
             width = spark.read().options(options).csv(p.toString()).columns().length;
         } catch (RuntimeException e) {
-            throw ExitCodes.usage("cannot read " + rel + " as CSV: " + firstLine(e));
+            throw ExitCodes.usage("cannot read " + rel + " as CSV: " + org.scamscope.Messages.firstLine(e));
         }
         // Every field as text; a row with the wrong number of fields is kept whole in MALFORMED
         // instead of being silently cut or padded.
@@ -251,7 +251,7 @@ public final class SourceReader {
             df = spark.read().parquet(p.toString());
             df.schema();
         } catch (RuntimeException e) {
-            throw ExitCodes.usage("cannot read " + rel + " as Parquet: " + firstLine(e));
+            throw ExitCodes.usage("cannot read " + rel + " as Parquet: " + org.scamscope.Messages.firstLine(e));
         }
         List<Column> cols = new ArrayList<>();
         for (StructField f : df.schema().fields()) {
@@ -367,11 +367,5 @@ public final class SourceReader {
 
     static String q(String name) {
         return "`" + name.replace("`", "``") + "`";
-    }
-
-    private static String firstLine(Throwable e) {
-        String msg = String.valueOf(e.getMessage());
-        int nl = msg.indexOf('\n');
-        return nl < 0 ? msg : msg.substring(0, nl);
     }
 }

@@ -69,7 +69,7 @@ public final class Validator {
                 flags.put(flag, not(coalesce(expr(r.expression()), lit(false))));
             } catch (RuntimeException e) {
                 throw ExitCodes.usage("rule '" + r.name() + "' of " + table.name() + " is not a valid SQL boolean expression: "
-                        + firstLine(e));
+                        + org.scamscope.Messages.firstLine(e));
             }
             Column broken = col(flag);
             Column named = when(broken, lit(r.name()));
@@ -84,7 +84,7 @@ public final class Validator {
             df = df.withColumns(flags);
         } catch (RuntimeException e) {
             throw ExitCodes.usage("a rule of " + table.name() + " in conf/rules/" + table.name() + ".json cannot be evaluated: "
-                    + firstLine(e));
+                    + org.scamscope.Messages.firstLine(e));
         }
         Column location = concat(col(SourceReader.SOURCE_FILE), lit(" row "), col(SourceReader.SOURCE_ROW).cast("string"));
         // Lines of a row the parser could not split, its final line end aside.
@@ -159,11 +159,5 @@ public final class Validator {
     private static Column compact(List<Column> named) {
         if (named.isEmpty()) return array().cast("array<string>");
         return filter(array(named.toArray(new Column[0])), x -> x.isNotNull());
-    }
-
-    private static String firstLine(Throwable e) {
-        String msg = String.valueOf(e.getMessage());
-        int nl = msg.indexOf('\n');
-        return nl < 0 ? msg : msg.substring(0, nl);
     }
 }
