@@ -37,6 +37,7 @@ public final class Main {
             + "  run                  load, validate and write the silver tables, then the gold tables\n"
             + "  aggregate            recompute the gold tables from the silver tables as they are\n"
             + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n"
+            + "  dry-run              check conf/pipeline.json and every table's contract without reading data; print the graph\n"
             + "  audit                the disclosure audit of the latest gold tables: exit 5 when a hidden count can be narrowed down\n"
             + "  release --out DIR    the latest gold tables, audited, as CSV and Parquet with a data dictionary\n"
             + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
@@ -141,6 +142,10 @@ public final class Main {
                 }
                 JobConfig config = JobConfig.load(configFile, overrides);
                 return SourceCheck.run(spark(cl, config), config, Path.of(words.get(1)), out);
+            }
+            case "dry-run" -> {
+                JobConfig config = JobConfig.load(configFile, overrides);
+                return DryRunCommand.run(words, config, () -> spark(cl, config), out);
             }
             case "maintain" -> {
                 overrides.put(org.scamscope.ops.Maintenance.RETENTION_SETTING, cl.getOptionValue("retention-hours"));

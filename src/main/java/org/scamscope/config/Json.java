@@ -42,7 +42,7 @@ public final class Json {
      * ignored without a word, and the setting it was meant to be would silently not apply.
      */
     public static void knownKeys(JsonNode n, String where, java.util.Collection<String> known) {
-        if (n == null || n.isNull()) return;
+        if (n == null || n.isNull() || n.isMissingNode()) return;
         if (!n.isObject()) throw ExitCodes.usage(where + " must be a JSON object");
         java.util.Iterator<String> names = n.fieldNames();
         while (names.hasNext()) {

@@ -184,6 +184,15 @@ public final class GoldStage {
             built.values().forEach(Dataset::unpersist);
             throw new DisclosureAuditFailure(audit);
         }
+        List<String> broken = new ArrayList<>();
+        for (GoldTable t : pipeline.gold()) {
+            if (built.containsKey(t.name())) broken.addAll(org.scamscope.contract.GoldTests.failures(t.contract(), built.get(t.name())));
+        }
+        if (!broken.isEmpty()) {
+            built.values().forEach(Dataset::unpersist);
+            throw org.scamscope.ExitCodes.dataQuality("gold tables break the tests of their contracts (conf/tables/gold/), none written: "
+                    + String.join("; ", broken));
+        }
         Map<String, Commit> commits = new LinkedHashMap<>();
         for (GoldTable t : pipeline.gold()) {
             Dataset<Row> rows = built.get(t.name());

@@ -30,13 +30,26 @@ public final class SilverStage {
 
     private SilverStage() {}
 
-    public static DatasetResult evaluate(SilverTable table, SourceReader.Batch batch, ReferenceData ref,
-                                         PersonKey key, List<Rule> configured, Dataset<Row> existing) {
+    /** Every row typed, derived and marked with the rules it broke; nothing computed yet. */
+    static Dataset<Row> ruled(SilverTable table, SourceReader.Batch batch, ReferenceData ref, PersonKey key,
+                              List<Rule> configured, Dataset<Row> existing) {
         Conformer.Result typed = Conformer.conform(batch.rows(), table, ref, key);
         List<Rule> rules = new ArrayList<>(Validator.builtIn());
         rules.addAll(typed.rules());
         rules.addAll(configured);
-        Dataset<Row> ruled = Validator.applyRules(table.derive(typed.rows(), ref, existing), table, rules);
+        return Validator.applyRules(table.derive(typed.rows(), ref, existing), table, rules);
+    }
+
+    /** The columns silver/&lt;table&gt; gets from these rows, planned but not computed (the dry-run's check). */
+    static org.apache.spark.sql.types.StructType silverSchema(SilverTable table, Dataset<Row> ruled) {
+        Dataset<Row> rows = Validator.dedupe(ruled, table, null).select(kept(table));
+        DatasetResult planned = new DatasetResult(table, List.of(), rows, 0, 0, Map.of(), Map.of(), null, List.of());
+        return silverRows(planned, "dry-run", new Timestamp(0)).schema();
+    }
+
+    public static DatasetResult evaluate(SilverTable table, SourceReader.Batch batch, ReferenceData ref,
+                                         PersonKey key, List<Rule> configured, Dataset<Row> existing) {
+        Dataset<Row> ruled = ruled(table, batch, ref, key, configured, existing);
         // Cached once, with only what the summary and the writes read (not the text as written, nor the
         // rules' helper columns, nor the raw record of an accepted row): the counts below, the quarantine
         // and silver all read these rows. On disk: at millions of rows they do not fit beside the memory

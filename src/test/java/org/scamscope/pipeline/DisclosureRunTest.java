@@ -98,4 +98,44 @@ class DisclosureRunTest {
         String dictionary = java.nio.file.Files.readString(release.resolve("DATA_DICTIONARY.md"));
         assertTrue(dictionary.contains("k = 11") && dictionary.contains("| gender_other_or_unknown | bigint |"), dictionary);
     }
+
+    /** The sample's gold as Delta committed it: the columns, types and tests its contracts declare, read from the contract files. */
+    @Test
+    void sampleGoldMatchesItsContracts() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode spec = org.scamscope.config.Json.read(java.nio.file.Path.of("conf", "pipeline.json"));
+        int tables = 0;
+        for (com.fasterxml.jackson.databind.JsonNode t : spec.get("tables")) {
+            String name = t.get("name").asText();
+            if (!name.startsWith("gold/")) continue;
+            tables++;
+            com.fasterxml.jackson.databind.JsonNode contract = org.scamscope.config.Json.read(
+                    java.nio.file.Path.of("conf").resolve(t.get("contract").asText()).resolve("table.json"));
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows = JobRunner.table(warehouse, name);
+            java.util.List<String> declared = new java.util.ArrayList<>();
+            contract.get("columns").forEach(c -> declared.add(c.get("name").asText() + " " + c.get("type").asText()));
+            java.util.List<String> written = new java.util.ArrayList<>();
+            for (var f : rows.schema().fields()) written.add(f.name() + " " + f.dataType().simpleString());
+            assertEquals(declared, written, name + ": columns and types");
+            java.util.List<String> key = new java.util.ArrayList<>();
+            contract.get("key").forEach(k -> key.add(k.asText()));
+            assertEquals(rows.count(), rows.select(key.stream().map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new)).distinct().count(), name + ": the key is unique");
+            var tests = contract.get("tests");
+            for (var c : tests.path("not_null")) {
+                assertEquals(0, rows.filter(org.apache.spark.sql.functions.col(c.asText()).isNull()).count(), name + " " + c + " not null");
+            }
+            var accepted = tests.path("accepted_values").fields();
+            while (accepted.hasNext()) {
+                var e = accepted.next();
+                java.util.Set<String> allowed = new java.util.HashSet<>();
+                e.getValue().forEach(v -> allowed.add(v.asText()));
+                for (var r : rows.select(e.getKey()).distinct().collectAsList()) {
+                    if (!r.isNullAt(0)) assertTrue(allowed.contains(r.get(0).toString()), name + " " + e.getKey() + " = " + r.get(0));
+                }
+            }
+            assertEquals(java.util.List.of(), org.scamscope.contract.GoldTests.failures(
+                    org.scamscope.pipeline.Pipeline.shipped().gold(name.substring(5)).contract(), rows), name);
+        }
+        assertEquals(6, tables);
+    }
 }
