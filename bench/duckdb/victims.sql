@@ -1,4 +1,4 @@
--- victims: read, type and conform, the rules of conf/rules/victims.json and the column kinds, duplicates, silver.
+-- victims: read, type and conform, the rules of conf/tables/silver/victims/ (table.json, rules.json) and the column kinds, duplicates, silver.
 CREATE TABLE v_csv AS SELECT * FROM read_csv('${INPUT}/victims/*.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
     filename = true, store_rejects = true, rejects_table = 'victims_rejects', rejects_scan = 'victims_scan', nullstr = '',
     columns = {'victim_id': 'VARCHAR', 'source': 'VARCHAR', 'victim_type': 'VARCHAR', 'registration_date': 'VARCHAR', 'gender': 'VARCHAR',
@@ -59,7 +59,7 @@ SELECT c.* EXCLUDE (country_code),
 FROM c LEFT JOIN fx_rates fx ON c.loss_currency = fx.currency AND year(c.registration_date) = fx.year;
 DROP TABLE v_raw;
 
--- The first rule a row breaks, in the job's order: column kinds in column order, then conf/rules/victims.json.
+-- The first rule a row breaks, in the job's order: column kinds in column order, then conf/tables/silver/victims/ (table.json, rules.json).
 CREATE TABLE v_ruled AS
 SELECT *, CASE
     WHEN t_type IS NOT NULL AND victim_type IS NULL THEN 'victim_type_allowed'

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * victims: person-records in the canonical layout (conf/sources/victims_canonical.json), from
+ * victims: person-records in the canonical layout (conf/tables/silver/victims/sources/canonical.json), from
  * partner sources of which some carry identifying fields. Distributions follow those of the shipped
  * sample's victims (data/sample/victims, see data/sample/README.md): 60 % forced scam workers, 40 %
  * defrauded; forced workers mostly young men from Asia and East Africa, defrauded victims from the

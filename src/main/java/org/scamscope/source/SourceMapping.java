@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How one source layout maps onto a dataset's canonical columns: a file in conf/sources/.
- * See conf/sources/README.md for the language.
+ * How one source layout maps onto a dataset's canonical columns: a file in conf/tables/silver/<dataset>/sources/.
+ * See conf/tables/SOURCES.md for the language.
  */
 public final class SourceMapping {
     public final String name;

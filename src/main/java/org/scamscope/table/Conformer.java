@@ -20,7 +20,7 @@ import static org.apache.spark.sql.functions.*;
 /**
  * Turns canonical text into typed, conformed columns (codes to ISO, lists to arrays, personal
  * fields to a person key), and states for each column kind the rule that catches text that
- * could not be read: those rules come from the schema, the domain rules from conf/rules.
+ * could not be read: those rules come from the schema, the required and domain rules from the contract (conf/tables/silver/<dataset>/).
  * The text as written stays in the struct column "_text" for rules and messages.
  */
 public final class Conformer {

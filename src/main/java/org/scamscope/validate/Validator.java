@@ -83,7 +83,7 @@ public final class Validator {
         try {
             df = df.withColumns(flags);
         } catch (RuntimeException e) {
-            throw ExitCodes.usage("a rule of " + table.name() + " in conf/rules/" + table.name() + ".json cannot be evaluated: "
+            throw ExitCodes.usage("a rule of " + table.name() + " in conf/tables/silver/" + table.name() + "/rules.json cannot be evaluated: "
                     + org.scamscope.Messages.firstLine(e));
         }
         Column location = concat(col(SourceReader.SOURCE_FILE), lit(" row "), col(SourceReader.SOURCE_ROW).cast("string"));

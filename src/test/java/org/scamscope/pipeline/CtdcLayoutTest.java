@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The CTDC global synthetic dataset's layout (fixtures/ctdc, written by hand from the published
- * column list), read with conf/sources/victims_ctdc.json alone: two releases side by side (alpha-3
+ * column list), read with conf/tables/silver/victims/sources/ctdc.json alone: two releases side by side (alpha-3
  * with isForcedLabor and 09--17; alpha-2 with isForcedLabour, 9--17 and -99), float years, empty
  * flags, missing countries, and a file whose header does not fit.
  */
