@@ -15,7 +15,6 @@ import org.scamscope.pipeline.Job;
 import org.scamscope.pipeline.RunLog;
 import org.scamscope.pipeline.RunSummary;
 import org.scamscope.pipeline.Warehouse;
-import org.scamscope.pipeline.SourceCheck;
 import org.scamscope.spark.SparkSessions;
 
 import java.io.IOException;

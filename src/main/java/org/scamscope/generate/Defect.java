@@ -1,7 +1,7 @@
 package org.scamscope.generate;
 
 /**
- * A kind of bad row the generator puts in on purpose, named by the rule of conf/tables/silver/*/rules.json (or the
+ * A kind of bad row the generator puts in on purpose, named by the rule of conf/tables/silver/&lt;dataset&gt;/rules.json (or the
  * built-in check) that quarantines it, with the share of rows that get it.
  *
  * @param csvOnly only a CSV file can hold it (a row the parser cannot split)

@@ -21,8 +21,6 @@ import org.scamscope.disclosure.IntervalAudit;
 import org.scamscope.disclosure.PersonCounts;
 import org.scamscope.disclosure.RegionTree;
 
-import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,11 +95,6 @@ public final class GoldStage {
         this.reference = reference;
         this.k = k;
         this.complements = complements;
-    }
-
-    /** Builds and writes every table, with this year (UTC) as the year compounds still operating are counted to. */
-    public Result run(String runId) {
-        return run(runId, Year.now(ZoneOffset.UTC).getValue());
     }
 
     /** Builds and writes every table. */

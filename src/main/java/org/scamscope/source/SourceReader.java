@@ -68,12 +68,6 @@ public final class SourceReader {
         }
     }
 
-    /** The dataset's rows, or null when the input has no folder for it (its tables are then left as they are). */
-    public Batch read(SilverTable table) {
-        List<Path> paths = files(table);
-        return paths == null ? null : read(table, paths);
-    }
-
     /** The dataset's input files in name order, or null when the input has no folder for it. */
     public List<Path> files(SilverTable table) {
         Path dir = input.resolve(table.name());

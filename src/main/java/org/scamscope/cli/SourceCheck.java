@@ -1,8 +1,11 @@
-package org.scamscope.pipeline;
+package org.scamscope.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.scamscope.ExitCodes;
 import org.scamscope.config.JobConfig;
+import org.scamscope.pipeline.DatasetResult;
+import org.scamscope.pipeline.Pipeline;
+import org.scamscope.pipeline.SilverStage;
 import org.scamscope.reference.ReferenceData;
 import org.scamscope.source.SourceMapping;
 import org.scamscope.source.SourceReader;
@@ -21,10 +24,10 @@ import java.util.UUID;
  * `sources check FILE`: which mapping a file fits and what a run would do with its rows, writing
  * nothing. Duplicates are looked for within the file only.
  */
-public final class SourceCheck {
+final class SourceCheck {
     private SourceCheck() {}
 
-    public static int run(SparkSession spark, JobConfig config, Path file, PrintStream out) {
+    static int run(SparkSession spark, JobConfig config, Path file, PrintStream out) {
         if (!Files.isRegularFile(file)) throw ExitCodes.usage("file not found: " + file);
         Pipeline pipeline = Pipeline.load(config);
         Map<String, SilverTable> tables = pipeline.silverByName();
