@@ -32,7 +32,7 @@ final class SourceCheck {
         Pipeline pipeline = Pipeline.load(config);
         Map<String, SilverTable> tables = pipeline.silverByName();
         String parent = file.toAbsolutePath().getParent().getFileName().toString();
-        SourceReader reader = new SourceReader(spark, file.toAbsolutePath().getParent(), List.of());
+        SourceReader reader = new SourceReader(spark, new org.scamscope.source.InputFolder(file.toAbsolutePath().getParent()), List.of());
         List<String> misfits = new ArrayList<>();
         for (SourceMapping m : pipeline.mappings()) {
             String name = m.name;

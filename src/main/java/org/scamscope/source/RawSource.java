@@ -1,0 +1,102 @@
+package org.scamscope.source;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampType;
+import org.scamscope.ExitCodes;
+import org.scamscope.Messages;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.apache.spark.sql.functions.*;
+import static org.scamscope.source.SourceReader.MALFORMED;
+import static org.scamscope.source.SourceReader.SOURCE_ROW;
+
+/**
+ * A file's rows under its header's names, with their row numbers, and its header as written
+ * (a name may repeat). For CSV, also every line as a row, numbered from 1, for a file whose
+ * first line turns out to be no header.
+ */
+record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine) {
+    static RawSource read(SparkSession spark, Path p, String rel, String format, SourceMapping m) {
+        FileSniff.check(p, rel, format, m.csvOptions.getOrDefault("encoding", "UTF-8"));
+        return format.equals("csv") ? csv(spark, p, rel, m) : parquet(spark, p, rel);
+    }
+
+    static RawSource csv(SparkSession spark, Path p, String rel, SourceMapping m) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("multiLine", "true");   // quoted fields may hold newlines
+        options.put("escape", "\"");        // RFC 4180: a quote inside quotes is doubled
+        options.put("encoding", "UTF-8");
+        options.put("mode", "PERMISSIVE");
+        options.putAll(m.csvOptions);
+        // The header is read as a row, not by Spark's header option: that one renames repeated and
+        // empty names, and logs a header that differs from the schema, which may be a row of data.
+        options.put("header", "false");
+        int width;
+        try {
+            width = spark.read().options(options).csv(p.toString()).columns().length;
+        } catch (RuntimeException e) {
+            throw ExitCodes.usage("cannot read " + rel + " as CSV: " + Messages.firstLine(e));
+        }
+        // Every field as text; a row with the wrong number of fields is kept whole in MALFORMED
+        // instead of being silently cut or padded.
+        StructType schema = new StructType();
+        for (int i = 0; i < width; i++) schema = schema.add("_c" + i, DataTypes.StringType);
+        schema = schema.add(MALFORMED, DataTypes.StringType);
+        options.put("columnNameOfCorruptRecord", MALFORMED);
+        // A file is one partition (multiLine does not split), so the id counts its records in order, 0 = the header.
+        Dataset<Row> lines = spark.read().options(options).schema(schema).csv(p.toString())
+                .withColumn(SOURCE_ROW, monotonically_increasing_id());
+        if (width == 0) return new RawSource(lines, List.of(), null);
+        Row first = lines.filter(col(SOURCE_ROW).equalTo(0)).first();
+        List<String> header = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        List<Column> named = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            String name = first.isNullAt(i) ? "" : first.getString(i);
+            if (i == 0) name = name.replace("\uFEFF", "");
+            if (name.isEmpty()) name = "(unnamed column " + (i + 1) + ")";
+            header.add(name);
+            named.add(col("_c" + i).as(seen.add(name) ? name : name + "#" + (i + 1)));
+        }
+        named.add(col(MALFORMED));
+        named.add(col(SOURCE_ROW));
+        return new RawSource(lines.filter(col(SOURCE_ROW).gt(0)).select(named.toArray(new Column[0])), header,
+                lines.withColumn(SOURCE_ROW, col(SOURCE_ROW).plus(1)));
+    }
+
+    static RawSource parquet(SparkSession spark, Path p, String rel) {
+        Dataset<Row> df;
+        try {
+            df = spark.read().parquet(p.toString());
+            df.schema();
+        } catch (RuntimeException e) {
+            throw ExitCodes.usage("cannot read " + rel + " as Parquet: " + Messages.firstLine(e));
+        }
+        List<Column> cols = new ArrayList<>();
+        for (StructField f : df.schema().fields()) {
+            Column c = col("`" + f.name() + "`");
+            if (f.dataType() instanceof ArrayType) c = array_join(c, ";");
+            else if (f.dataType() instanceof DateType) c = date_format(c, "yyyy-MM-dd");
+            else if (f.dataType() instanceof TimestampType) c = date_format(c, "yyyy-MM-dd");
+            cols.add(c.cast("string").as(f.name()));
+        }
+        cols.add(lit(null).cast("string").as(MALFORMED));
+        cols.add(col("_metadata.row_index").plus(1).as(SOURCE_ROW));
+        return new RawSource(df.select(cols.toArray(new Column[0])), List.of(df.columns()), null);
+    }
+}
