@@ -204,8 +204,7 @@ public final class Job {
             summary.notes.add("gold not written: gold.enabled=false in the configuration");
             return;
         }
-        List<String> missing = pipeline.silver().stream().map(SilverTable::name)
-                .filter(t -> !io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t))).toList();
+        List<String> missing = missingSilver();
         if (!missing.isEmpty()) {
             summary.notes.add("gold not written: it needs every silver table, and " + missing + " have none yet");
             return;
@@ -220,16 +219,21 @@ public final class Job {
         return new GoldStage(spark, pipeline, warehouse, ref, settings.k(), settings.complements());
     }
 
+    /** The silver tables the warehouse does not have yet. */
+    private List<String> missingSilver() {
+        return pipeline.silver().stream().map(SilverTable::name)
+                .filter(t -> !io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t))).toList();
+    }
+
     private boolean silverComplete() {
-        return pipeline.silver().stream().allMatch(t -> io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name())));
+        return missingSilver().isEmpty();
     }
 
     /** Recomputes gold from the silver tables as they are, under the warehouse lock. */
     public RunSummary aggregateOnly() {
-        if (!silverComplete()) {
-            SilverTable none = pipeline.silver().stream()
-                    .filter(t -> !io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name()))).findFirst().orElseThrow();
-            throw ExitCodes.usage("no silver table " + warehouse.silver(none.name()) + ": run 'scamscope run' first");
+        List<String> missing = missingSilver();
+        if (!missing.isEmpty()) {
+            throw ExitCodes.usage("no silver table " + warehouse.silver(missing.get(0)) + ": run 'scamscope run' first");
         }
         RunSettings settings = RunSettings.of(config, pipeline);
         ReferenceData ref = ReferenceData.load(spark, settings.reference());
