@@ -22,7 +22,7 @@ import java.util.Set;
 public record SilverContract(String dataset, String folder, List<ColumnSpec> columns, List<String> naturalKey,
                              List<Declared> derived, List<Declared> helpers, List<String> sources, List<Rule> rules) {
     static final List<String> TABLE_KEYS = List.of("columns", "natural_key", "derived", "helpers", "sources", "description");
-    static final List<String> COLUMN_KEYS = List.of("name", "kind", "required", "allowed", "country_column", "description");
+    static final List<String> COLUMN_KEYS = List.of("name", "kind", "required", "unknown_allowed", "allowed", "country_column", "description");
     static final List<String> DECLARED_KEYS = List.of("name", "type", "description");
     static final List<String> RULES_KEYS = List.of("rules");
     static final List<String> RULE_KEYS = List.of("name", "expression", "action", "message", "columns", "check");
@@ -66,7 +66,10 @@ public record SilverContract(String dataset, String folder, List<ColumnSpec> col
             }
             if (kind == Kind.CHOICE && allowed.isEmpty()) throw ExitCodes.usage(where + ", column " + name + ": a choice column lists its 'allowed' values");
             if (!names.add(name)) throw ExitCodes.usage(where + ": column " + name + " is declared twice");
-            columns.add(new ColumnSpec(name, kind, c.path("required").asBoolean(false), allowed, country));
+            boolean required = c.path("required").asBoolean(false);
+            boolean unknown = c.path("unknown_allowed").asBoolean(false);
+            if (unknown && !required) throw ExitCodes.usage(where + ", column " + name + ": 'unknown_allowed' is for a required column");
+            columns.add(new ColumnSpec(name, kind, required, allowed, country, unknown));
         }
         if (columns.isEmpty()) throw ExitCodes.usage(where + ": 'columns' declares no column");
         for (ColumnSpec c : columns) {
@@ -100,7 +103,7 @@ public record SilverContract(String dataset, String folder, List<ColumnSpec> col
     private static List<Rule> required(List<ColumnSpec> columns) {
         List<Rule> out = new ArrayList<>();
         for (ColumnSpec c : columns) {
-            if (!c.required()) continue;
+            if (!c.valueRequired()) continue;
             String n = c.name();
             // A typed value that could not be read breaks the rule of its kind, not this one.
             String expr = c.kind() == Kind.TEXT ? n + " IS NOT NULL" : n + " IS NOT NULL OR _text." + n + " IS NOT NULL";

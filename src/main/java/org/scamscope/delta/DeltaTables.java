@@ -43,6 +43,12 @@ public final class DeltaTables {
             b.execute();
             return;
         }
+        for (StructField f : spark.read().format("delta").load(path).schema().fields()) {
+            // A column the contract no longer requires (a year that may be unknown) loses its NOT NULL.
+            if (!f.nullable() && !notNull.contains(f.name())) {
+                spark.sql("ALTER TABLE delta.`" + path + "` ALTER COLUMN `" + f.name() + "` DROP NOT NULL");
+            }
+        }
         Row detail = DeltaTable.forPath(spark, path).detail().first();
         Map<String, String> existing = detail.getJavaMap(detail.fieldIndex("properties"));
         for (Map.Entry<String, String> c : checks.entrySet()) {

@@ -42,8 +42,8 @@ public final class GoldStage {
     public static final String COMPLEMENTS_SETTING = "gold.disclosure.complements";
     public static final String DATA_QUALITY = "data_quality";
     static final Map<String, String> GOLD_PROPERTIES = Map.of("delta.enableChangeDataFeed", "true");
-    /** Every gold row is about a place and a year; other key columns may be null (an unknown citizenship). */
-    private static final Set<String> GOLD_NOT_NULL = Set.of(Regions.LEVEL, Regions.CODE, "year");
+    /** Every gold row is about a place; other key columns may be null (an unknown year or citizenship). */
+    private static final Set<String> GOLD_NOT_NULL = Set.of(Regions.LEVEL, Regions.CODE);
     private static final Logger LOG = LogManager.getLogger(GoldStage.class);
 
     /**
@@ -53,7 +53,7 @@ public final class GoldStage {
      * @param unchanged gold tables not built again: nothing they read changed since they were written
      */
     public record Result(Map<String, Commit> commits, List<DataQualityFinding> findings, Map<String, String> sources,
-                         List<String> unchanged, ComplementarySuppression.Loss loss, IntervalAudit.Result audit) {
+                         List<String> unchanged, List<String> skipped, ComplementarySuppression.Loss loss, IntervalAudit.Result audit) {
         /** How many findings the summary prints; the rest are in ops/data_quality. */
         public static final int SHOWN_FINDINGS = 20;
 
@@ -65,6 +65,9 @@ public final class GoldStage {
                     audit.hiddenCells(), audit.groups()));
             if (!unchanged.isEmpty()) {
                 summary.notes.add("gold tables not rebuilt, nothing they read changed: " + String.join(", ", unchanged));
+            }
+            if (!skipped.isEmpty()) {
+                summary.notes.add("gold tables not built, the tables they read are missing: " + String.join(", ", skipped));
             }
             findings.stream().limit(SHOWN_FINDINGS).forEach(f -> summary.notes.add(f.describe()));
             if (findings.size() > SHOWN_FINDINGS) {
@@ -109,25 +112,53 @@ public final class GoldStage {
     public Map<String, String> sources(int currentYear) {
         Map<String, Long> versions = new LinkedHashMap<>();
         for (SilverTable t : pipeline.silver()) {
+            if (!io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name()))) continue;
             versions.put("silver/" + t.name(), DeltaTables.lastCommit(spark, warehouse.silver(t.name())).version());
         }
+        // A table is built when every silver table it reads exists and at least one of its reads is there;
+        // a gold table it reads that cannot be built takes part as an empty table.
         Map<String, String> sources = new LinkedHashMap<>();
         for (GoldTable t : pipeline.gold()) {
             StringBuilder s = new StringBuilder();
+            boolean any = false;
+            boolean complete = true;
             for (String read : t.reads()) {
                 if (read.startsWith("gold/")) {
                     String upstream = sources.get(read.substring("gold/".length()));
-                    if (upstream == null) throw new IllegalStateException("gold/" + t.name() + " reads " + read + ", which is not written before it");
-                    s.append(read).append(" (").append(upstream).append(") ");
+                    any |= upstream != null;
+                    s.append(read).append(" (").append(upstream == null ? "absent" : upstream).append(") ");
                 } else if (versions.containsKey(read)) {
+                    any = true;
                     s.append(read).append('@').append(versions.get(read)).append(' ');
                 } else {
-                    throw new IllegalStateException("gold/" + t.name() + " reads " + read + ", which is no silver table");
+                    complete = false;
                 }
             }
-            sources.put(t.name(), s.append("k=").append(k).append(" year=").append(currentYear).toString());
+            if (any && complete) sources.put(t.name(), s.append("k=").append(k).append(" year=").append(currentYear).toString());
         }
         return sources;
+    }
+
+    /** The gold tables that cannot be built yet, each with the silver tables it lacks. */
+    private List<String> notBuildable(Map<String, String> sources) {
+        List<String> out = new ArrayList<>();
+        for (GoldTable t : pipeline.gold()) {
+            if (sources.containsKey(t.name())) continue;
+            List<String> lacking = t.reads().stream().filter(r -> r.startsWith("silver/")
+                    && !io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.root().resolve(r).toString())).toList();
+            out.add("gold/" + t.name() + " (no " + String.join(", ", lacking.isEmpty() ? t.reads() : lacking) + " yet)");
+        }
+        return out;
+    }
+
+    /** No rows, with the columns the table's contract declares: the part of a table that cannot be built. */
+    private Dataset<Row> empty(GoldTable t) {
+        StringBuilder ddl = new StringBuilder();
+        for (org.scamscope.contract.Declared c : t.contract().columns()) {
+            if (ddl.length() > 0) ddl.append(", ");
+            ddl.append('`').append(c.name()).append("` ").append(c.type());
+        }
+        return spark.createDataFrame(List.of(), org.apache.spark.sql.types.StructType.fromDDL(ddl.toString()));
     }
 
     /**
@@ -138,10 +169,12 @@ public final class GoldStage {
      */
     public Result run(String runId, int currentYear, Map<String, String> previous) {
         Map<String, String> sources = sources(currentYear);
+        List<String> skipped = notBuildable(sources);
         Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
         for (SilverTable t : pipeline.silver()) {
             // Not cached: each gold table reads only the few columns it needs from the Parquet files,
             // which costs less than keeping every column of silver in memory.
+            if (!io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name()))) continue;
             silver.put(t.name(), spark.read().format("delta").load(warehouse.silver(t.name())));
         }
         GoldInputs in = new GoldInputs(silver, reference, k, currentYear).withTables(pipeline.gold());
@@ -152,6 +185,11 @@ public final class GoldStage {
         counts = null;
         for (GoldTable t : pipeline.gold()) {
             String path = warehouse.gold(t.name());
+            if (!sources.containsKey(t.name())) {
+                // What reads it gets its declared columns and no rows; a stale table of an earlier input stays unread.
+                in = in.withBuilt(t.name(), empty(t));
+                continue;
+            }
             if (sources.get(t.name()).equals(previous.get(t.name())) && io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
                 unchanged.add("gold/" + t.name());
                 in = in.withBuilt(t.name(), spark.read().format("delta").load(path));
@@ -198,18 +236,19 @@ public final class GoldStage {
             if (built.containsKey(t.name())) in = in.withBuilt(t.name(), spark.read().format("delta").load(warehouse.gold(t.name())));
         }
         built.values().forEach(Dataset::unpersist);
+        if (!silver.containsKey(BreakdownCheck.DATASET)) return new Result(commits, List.of(), sources, unchanged, skipped, loss, audit);
         Dataset<Row> findings = BreakdownCheck.findings(in).withColumn("run_id", lit(runId));
         List<DataQualityFinding> found = findings.orderBy("check", "dataset", "record_id").collectAsList().stream()
                 .map(DataQualityFinding::of).toList();
         String path = warehouse.ops(DATA_QUALITY);
         DeltaTables.ensure(spark, path, findings.schema(), Set.of("check", "dataset", "run_id"), Map.of(), Map.of());
         commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(findings, path, "`check` = '" + BreakdownCheck.NAME + "'"));
-        return new Result(commits, found, sources, unchanged, loss, audit);
+        return new Result(commits, found, sources, unchanged, skipped, loss, audit);
     }
 
     /** Protects the person counts of the tables built so far, together; moves them to built. */
     private ComplementarySuppression.Loss protect(Map<String, Dataset<Row>> unprotected, Map<String, Dataset<Row>> built) {
-        List<PersonCounts> specs = pipeline.gold().stream().filter(GoldTable::protectedCounts)
+        List<PersonCounts> specs = pipeline.gold().stream().filter(t -> t.protectedCounts() && unprotected.containsKey(t.name()))
                 .map(t -> t.personCounts().orElseThrow()).toList();
         long start = System.nanoTime();
         Disclosure.Protected p = Disclosure.protect(unprotected, specs, tree(), k, complements);

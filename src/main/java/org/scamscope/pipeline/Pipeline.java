@@ -94,6 +94,10 @@ public final class Pipeline {
     /** The pipeline a configuration names (setting "pipeline", default conf/pipeline.json). */
     public static Pipeline load(JobConfig config) {
         Path file = config.file().getParent().resolve(config.get(SETTING, DEFAULT_FILE)).normalize();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw ExitCodes.usage("pipeline spec not found: " + file + " (setting '" + SETTING + "' of " + config.file()
+                    + ", relative to that file; the shipped one is conf/" + DEFAULT_FILE + ")");
+        }
         return load(file);
     }
 

@@ -162,7 +162,7 @@ public final class SilverStage {
     /** Columns that may never be null in silver: required ones, the natural key and lineage. */
     public static Set<String> notNull(SilverTable t) {
         Set<String> out = new LinkedHashSet<>(t.naturalKey());
-        t.columns().stream().filter(ColumnSpec::required).forEach(c -> out.add(c.name()));
+        t.columns().stream().filter(ColumnSpec::valueRequired).forEach(c -> out.add(c.name()));
         out.addAll(LINEAGE);
         return out;
     }

@@ -40,7 +40,8 @@ class DisclosureRunTest {
     private static String audit(int k, int expectedExit) throws Exception {
         Path config = warehouse.resolveSibling(warehouse.getFileName() + "-k" + k + ".properties");
         String conf = java.nio.file.Files.readString(JobConfig.defaultFile()) + "\ngold.k=" + k + "\n"
-                + "reference=" + JobConfig.load(JobConfig.defaultFile(), Map.of()).confPath("reference") + "\n";
+                + "reference=" + JobConfig.load(JobConfig.defaultFile(), Map.of()).confPath("reference") + "\n"
+                + "pipeline=" + JobConfig.load(JobConfig.defaultFile(), Map.of()).confPath("pipeline") + "\n";
         java.nio.file.Files.writeString(config, conf);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
