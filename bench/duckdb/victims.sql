@@ -80,7 +80,6 @@ SELECT *, CASE
     WHEN victim_id IS NULL THEN 'victim_id_required'
     WHEN source IS NULL THEN 'source_required'
     WHEN victim_type IS NULL AND t_type IS NULL THEN 'victim_type_required'
-    WHEN registration_date IS NULL AND t_date IS NULL THEN 'registration_date_required'
     WHEN registration_date > current_date THEN 'registration_date_not_future'
     WHEN age IS NOT NULL AND NOT age BETWEEN 0 AND 120 THEN 'age_range'
     WHEN loss_amount < 0 THEN 'loss_amount_not_negative'

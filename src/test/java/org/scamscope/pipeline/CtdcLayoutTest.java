@@ -37,11 +37,15 @@ class CtdcLayoutTest {
         assertEquals(List.of(
                         // alpha-2 release: NA is Namibia, ZA South Africa; -99 months is missing
                         "L001|ctdc|trafficked|2015-01-01|male|9-17|NAM|ZAF|null|null|[forced_labour]|[agriculture]|null|null|victims/ctdc_legacy.csv|1",
+                        // -99 year: registered in a year not known; the record is kept with no date
+                        "L002|ctdc|trafficked|null|female|18-20|UKR|POL|null|null|[forced_labour]|null|null|null|victims/ctdc_legacy.csv|2",
                         "L003|ctdc|trafficked|2017-01-01|female|21-23|UKR|RUS|0-12|[threats]|[sexual_exploitation]|null|[pornography]|null|victims/ctdc_legacy.csv|3",
                         // -99 gender, age and country: missing, and the record is kept
                         "L004|ctdc|trafficked|2018-01-01|null|null|USA|null|null|null|null|null|null|null|victims/ctdc_legacy.csv|4",
                         "T001|ctdc|trafficked|2019-01-01|female|18-20|VNM|KHM|0-12|[threats, false_promises]|[forced_labour]|[hospitality]|null|[friend]|victims/ctdc_2024.csv|1",
                         "T002|ctdc|trafficked|2020-01-01|male|9-17|MMR|THA|13-24|[debt_bondage, withheld_documents]|[forced_labour]|[agriculture]|null|[family]|victims/ctdc_2024.csv|2",
+                        // no year at all: kept, the year not known
+                        "T003|ctdc|trafficked|null|female|30-38|THA|THA|null|null|[forced_labour]|null|null|null|victims/ctdc_2024.csv|3",
                         // no country of exploitation and no flag set: kept, as unknown
                         "T004|ctdc|trafficked|2021-01-01|trans_nonconforming|24-26|PHL|null|null|null|null|null|null|null|victims/ctdc_2024.csv|4",
                         "T005|ctdc|trafficked|2022-01-01|female|30-38|IDN|MYS|25+|[abuse]|[sexual_exploitation]|null|[prostitution]|[intimate_partner]|victims/ctdc_2024.csv|5",
@@ -54,12 +58,10 @@ class CtdcLayoutTest {
     }
 
     @Test
-    void quarantineHoldsRowsWithoutYearOrWithUnknownCodesAndTheRefusedFile() {
+    void quarantineHoldsRowsWithUnknownCodesAndTheRefusedFile() {
         assertEquals(List.of(
-                        "victims/ctdc_2024.csv|3|registration_date_required",
                         "victims/ctdc_2024.csv|8|citizenship_known",
                         "victims/ctdc_broken.csv|1|file_layout",
-                        "victims/ctdc_legacy.csv|2|registration_date_required",
                         "victims/ctdc_legacy.csv|5|citizenship_known"),
                 JobRunner.rows(JobRunner.table(warehouse, "quarantine/rejected_rows"), "source_file", "source_row", "rule"));
         assertEquals(List.of("victims/ctdc_broken.csv row 1: file_layout: header does not fit source mapping 'victims_ctdc': "
@@ -81,9 +83,8 @@ class CtdcLayoutTest {
         assertEquals("0", r[0], r[2]);
         assertEquals(List.of(
                 INPUT.resolve("victims/ctdc_legacy.csv") + " fits source mapping 'victims_ctdc' (dataset victims)",
-                "rows 5, would be accepted 3, would be quarantined 2",
-                "    quarantined  citizenship_known                               1",
-                "    quarantined  registration_date_required                      1"), r[1].lines().toList());
+                "rows 5, would be accepted 4, would be quarantined 1",
+                "    quarantined  citizenship_known                               1"), r[1].lines().toList());
     }
 
     @Test
