@@ -24,8 +24,13 @@ final class DryRunCommand {
         Pipeline pipeline = Pipeline.load(config);
         int k = pipeline.k(config);
         SparkSession spark = sparkSupplier.get();
+        long sparkUp = System.nanoTime();
         ReferenceData ref = ReferenceData.load(spark, config.confPath("reference"));
+        long refLoaded = System.nanoTime();
         new DryRun(spark, pipeline, ref, k).run(out);
+        org.apache.logging.log4j.LogManager.getLogger(DryRunCommand.class).info("dry-run: Spark {} s, reference data {} s, checks {} s",
+                String.format("%.1f", (sparkUp - start) / 1e9), String.format("%.1f", (refLoaded - sparkUp) / 1e9),
+                String.format("%.1f", (System.nanoTime() - refLoaded) / 1e9));
         out.printf("checked %s in %.1f s%n", config.file().getParent().resolve(config.get(Pipeline.SETTING, Pipeline.DEFAULT_FILE)).normalize(),
                 (System.nanoTime() - start) / 1e9);
         return ExitCodes.OK;

@@ -51,12 +51,19 @@ public final class ReferenceData {
         } catch (IOException e) {
             throw ExitCodes.usage("cannot read reference file " + file + ": " + e.getMessage());
         }
-        // Every column stays a string: "035" and "004" keep their zeros, "NA" stays Namibia.
+        if (lines.isEmpty()) throw ExitCodes.usage("reference file " + file + " is empty: it needs its header row");
+        // Every column stays a string: "035" and "004" keep their zeros, "NA" stays Namibia. The header
+        // is read here, so Spark needs no job to find it.
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
+        for (String name : lines.get(0).replace("\uFEFF", "").split(",", -1)) {
+            schema = schema.add(name.strip(), org.apache.spark.sql.types.DataTypes.StringType);
+        }
         return spark.read()
-                .option("header", "true")
+                .schema(schema)
+                .option("header", "false")
                 .option("escape", "\"")
                 .option("nullValue", "")
-                .csv(spark.createDataset(lines, Encoders.STRING()));
+                .csv(spark.createDataset(lines.subList(1, lines.size()), Encoders.STRING()));
     }
 
     public Dataset<Row> table(String name) {
