@@ -21,11 +21,9 @@ import org.scamscope.table.SilverTable;
 import org.scamscope.table.gold.Disclosure;
 import org.scamscope.table.gold.GoldInputs;
 import org.scamscope.table.gold.GoldTable;
-import org.scamscope.validate.Validator;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
