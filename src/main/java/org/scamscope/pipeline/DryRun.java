@@ -21,6 +21,7 @@ import org.scamscope.table.SilverTable;
 import org.scamscope.table.gold.Disclosure;
 import org.scamscope.table.gold.GoldInputs;
 import org.scamscope.table.gold.GoldTable;
+import org.scamscope.validate.Validator;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -127,8 +128,8 @@ public final class DryRun {
                         + pipeline.files().describe(t.contract().tableFile()) + ": " + org.scamscope.Messages.firstLine(e));
             }
         }
-        SourceReader.Batch batch = new SourceReader.Batch(source, List.of());
-        Dataset<Row> ruled = SilverStage.ruled(t, batch, reference, PersonKey.of(UUID.randomUUID().toString()), t.contract().rules(), null);
+        // The rows already typed and derived above, marked as a run marks them.
+        Dataset<Row> ruled = Validator.applyRules(derived, t, SilverStage.rules(typed, t.contract().rules()));
         return spark.createDataFrame(List.of(), SilverStage.silverSchema(t, ruled));
     }
 

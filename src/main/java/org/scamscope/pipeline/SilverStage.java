@@ -34,17 +34,20 @@ public final class SilverStage {
     static Dataset<Row> ruled(SilverTable table, SourceReader.Batch batch, ReferenceData ref, PersonKey key,
                               List<Rule> configured, Dataset<Row> existing) {
         Conformer.Result typed = Conformer.conform(batch.rows(), table, ref, key);
+        return Validator.applyRules(table.derive(typed.rows(), ref, existing), table, rules(typed, configured));
+    }
+
+    /** The rules a dataset's rows are marked with, in order: built-in, of each column's kind, of its contract. */
+    static List<Rule> rules(Conformer.Result typed, List<Rule> configured) {
         List<Rule> rules = new ArrayList<>(Validator.builtIn());
         rules.addAll(typed.rules());
         rules.addAll(configured);
-        return Validator.applyRules(table.derive(typed.rows(), ref, existing), table, rules);
+        return rules;
     }
 
-    /** The columns silver/&lt;table&gt; gets from these rows, planned but not computed (the dry-run's check). */
+    /** The columns silver/&lt;table&gt; gets from these marked rows, planned but not computed (the dry-run's check). */
     static org.apache.spark.sql.types.StructType silverSchema(SilverTable table, Dataset<Row> ruled) {
-        Dataset<Row> rows = Validator.dedupe(ruled, table, null).select(kept(table));
-        DatasetResult planned = new DatasetResult(table, List.of(), rows, 0, 0, Map.of(), Map.of(), null, List.of());
-        return silverRows(planned, "dry-run", new Timestamp(0)).schema();
+        return accepted(table, Validator.dedupe(ruled, table, null).select(kept(table)), "dry-run", new Timestamp(0)).schema();
     }
 
     public static DatasetResult evaluate(SilverTable table, SourceReader.Batch batch, ReferenceData ref,
@@ -108,15 +111,19 @@ public final class SilverStage {
 
     /** The silver columns: canonical (less personal fields), derived, person key, lineage. */
     public static Dataset<Row> silverRows(DatasetResult d, String runId, Timestamp ingestedAt) {
+        return accepted(d.table(), d.rows(), runId, ingestedAt);
+    }
+
+    private static Dataset<Row> accepted(SilverTable table, Dataset<Row> rows, String runId, Timestamp ingestedAt) {
         List<Column> cols = new ArrayList<>();
-        for (ColumnSpec c : d.table().columns()) if (c.kind() != Kind.PERSONAL) cols.add(col(c.name()));
-        for (String c : d.table().derivedColumns()) cols.add(col(c));
-        if (d.table().hasPersonalColumns()) cols.add(col(PersonKey.COLUMN));
+        for (ColumnSpec c : table.columns()) if (c.kind() != Kind.PERSONAL) cols.add(col(c.name()));
+        for (String c : table.derivedColumns()) cols.add(col(c));
+        if (table.hasPersonalColumns()) cols.add(col(PersonKey.COLUMN));
         cols.add(col(SourceReader.SOURCE_FILE));
         cols.add(col(SourceReader.SOURCE_ROW));
         cols.add(lit(runId).as("run_id"));
         cols.add(lit(ingestedAt).as("ingested_at"));
-        return d.rows().filter(col(Validator.OUTCOME).equalTo(Validator.ACCEPTED)).select(cols.toArray(new Column[0]));
+        return rows.filter(col(Validator.OUTCOME).equalTo(Validator.ACCEPTED)).select(cols.toArray(new Column[0]));
     }
 
     public static Dataset<Row> quarantineRows(DatasetResult d, String runId, Timestamp rejectedAt) {
