@@ -22,8 +22,8 @@ import static org.scamscope.contract.SilverContract.strings;
  * tests, checked on the rows before they are written.
  */
 public record GoldContract(String table, String folder, List<Declared> columns, List<String> key,
-                           Optional<PersonCounts> personCounts, Tests tests) {
-    static final List<String> TABLE_KEYS = List.of("description", "columns", "key", "person_counts", "tests");
+                           Optional<PersonCounts> personCounts, Tests tests, Optional<EventMatching> matching) {
+    static final List<String> TABLE_KEYS = List.of("description", "columns", "key", "person_counts", "tests", "matching");
     static final List<String> COUNTS_KEYS = List.of("counts", "at_least_one", "row_sums", "describes", "sums_to", "same_as");
     static final List<String> TESTS_KEYS = List.of("unique_key", "not_null", "accepted_values", "min_rows", "non_negative");
 
@@ -73,7 +73,9 @@ public record GoldContract(String table, String folder, List<Declared> columns, 
         known(names, tests.notNull(), where, "tests.not_null");
         known(names, accepted.keySet(), where, "tests.accepted_values");
         known(names, tests.nonNegative(), where, "tests.non_negative");
-        return new GoldContract(table, folder, List.copyOf(columns), key, counts, tests);
+        Optional<EventMatching> matching = t.has("matching")
+                ? Optional.of(EventMatching.load(t.get("matching"), where, Set.of())) : Optional.empty();
+        return new GoldContract(table, folder, List.copyOf(columns), key, counts, tests, matching);
     }
 
     private static PersonCounts personCounts(JsonNode n, String table, List<String> key, Set<String> names, String where) {

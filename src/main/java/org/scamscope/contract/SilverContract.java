@@ -21,6 +21,8 @@ import java.util.Set;
  */
 public record SilverContract(String dataset, String folder, List<ColumnSpec> columns, List<String> naturalKey,
                              List<Declared> derived, List<Declared> helpers, List<String> sources, List<Rule> rules) {
+    /** The lineage column a natural key may name: a record is then what one file says, and two files give two. */
+    public static final String SOURCE_FILE = "source_file";
     static final List<String> TABLE_KEYS = List.of("columns", "natural_key", "derived", "helpers", "sources", "description");
     static final List<String> COLUMN_KEYS = List.of("name", "kind", "required", "unknown_allowed", "allowed", "country_column", "description");
     static final List<String> DECLARED_KEYS = List.of("name", "type", "description");
@@ -79,7 +81,9 @@ public record SilverContract(String dataset, String folder, List<ColumnSpec> col
         }
         List<String> key = strings(t.path("natural_key"));
         if (key.isEmpty()) throw ExitCodes.usage(where + ": 'natural_key' names no column");
-        for (String k : key) if (!names.contains(k)) throw ExitCodes.usage(where + ": natural_key column " + k + " is not declared");
+        for (String k : key) {
+            if (!names.contains(k) && !k.equals(SOURCE_FILE)) throw ExitCodes.usage(where + ": natural_key column " + k + " is not declared");
+        }
         List<Declared> derived = declared(t.path("derived"), where);
         List<Declared> helpers = declared(t.path("helpers"), where);
         for (Declared h : helpers) {

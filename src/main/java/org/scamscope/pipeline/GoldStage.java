@@ -237,13 +237,24 @@ public final class GoldStage {
         }
         built.values().forEach(Dataset::unpersist);
         if (!silver.containsKey(BreakdownCheck.DATASET)) return new Result(commits, List.of(), sources, unchanged, skipped, loss, audit);
-        Dataset<Row> findings = BreakdownCheck.findings(in).withColumn("run_id", lit(runId));
+        Dataset<Row> findings = BreakdownCheck.findings(in);
+        if (built.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME) || sources.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME)) {
+            findings = findings.unionByName(org.scamscope.table.gold.EventFindings.findings(in));
+        }
+        findings = findings.withColumn("run_id", lit(runId));
         List<DataQualityFinding> found = findings.orderBy("check", "dataset", "record_id").collectAsList().stream()
                 .map(DataQualityFinding::of).toList();
         String path = warehouse.ops(DATA_QUALITY);
         DeltaTables.ensure(spark, path, findings.schema(), Set.of("check", "dataset", "run_id"), Map.of(), Map.of());
-        commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(findings, path, "`check` = '" + BreakdownCheck.NAME + "'"));
+        commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(findings, path, checks()));
         return new Result(commits, found, sources, unchanged, skipped, loss, audit);
+    }
+
+    /** The checks this stage writes, whose earlier findings each run replaces. */
+    private static String checks() {
+        List<String> names = new ArrayList<>(BreakdownCheck.NAMES);
+        names.addAll(org.scamscope.table.gold.EventFindings.NAMES);
+        return "`check` IN (" + String.join(", ", names.stream().map(n -> "'" + n + "'").toList()) + ")";
     }
 
     /** Protects the person counts of the tables built so far, together; moves them to built. */

@@ -12,6 +12,7 @@ import org.scamscope.table.Derivation;
 import org.scamscope.table.SilverTable;
 import org.scamscope.table.gold.CompoundsByRegionYear;
 import org.scamscope.table.gold.EnforcementByRegionYear;
+import org.scamscope.table.gold.EnforcementEvents;
 import org.scamscope.table.gold.GoldBuild;
 import org.scamscope.table.gold.GoldTable;
 import org.scamscope.table.gold.RegionYearOverview;
@@ -51,6 +52,7 @@ public final class Pipeline {
             VictimFlowsByYear.NAME, new VictimFlowsByYear(),
             CompoundsByRegionYear.NAME, new CompoundsByRegionYear(),
             RevenueByRegionYear.NAME, new RevenueByRegionYear(),
+            EnforcementEvents.NAME, new EnforcementEvents(),
             EnforcementByRegionYear.NAME, new EnforcementByRegionYear(),
             RegionYearOverview.NAME, new RegionYearOverview());
     private static Pipeline shipped;

@@ -180,7 +180,7 @@ public final class SilverStage {
      * time on every write and helps no query.
      */
     public static Map<String, String> properties(SilverTable t) {
-        List<String> stats = new ArrayList<>(t.naturalKey());
+        Set<String> stats = new LinkedHashSet<>(t.naturalKey());
         stats.add(SourceReader.SOURCE_FILE);
         stats.add("run_id");
         return Map.of(org.scamscope.delta.DeltaTables.STATS_COLUMNS, String.join(",", stats));

@@ -25,11 +25,13 @@ public final class ReferenceData {
     public static final List<String> TABLES = List.of("countries", "subdivisions", "fx_rates", "region_groups");
 
     private final Map<String, Dataset<Row>> tables;
+    private final List<String> alpha3;
     private Dataset<Row> countryLookup;
     private Dataset<Row> subdivisionLookup;
 
-    private ReferenceData(Map<String, Dataset<Row>> tables) {
+    private ReferenceData(Map<String, Dataset<Row>> tables, List<String> alpha3) {
         this.tables = tables;
+        this.alpha3 = alpha3;
     }
 
     public static ReferenceData load(SparkSession spark, Path dir) {
@@ -41,7 +43,25 @@ public final class ReferenceData {
         tables.put("fx_rates", fx
                 .withColumn("year", col("year").cast("int"))
                 .withColumn("units_per_usd", col("units_per_usd").cast("decimal(24,8)")));
-        return new ReferenceData(tables);
+        return new ReferenceData(tables, alpha3(dir.resolve("countries.csv")));
+    }
+
+    /** The alpha-3 codes of countries.csv, read without a Spark job: alpha2 and alpha3 come first and hold no comma. */
+    private static List<String> alpha3(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> header = List.of(lines.get(0).replace("\uFEFF", "").split(",", -1));
+            int at = header.indexOf("alpha3");
+            if (at < 0 || at > 1) throw ExitCodes.usage("reference file " + file + " needs alpha3 as its first or second column");
+            return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.split(",", -1)[at].strip()).toList();
+        } catch (IOException e) {
+            throw ExitCodes.usage("cannot read reference file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Every country's alpha-3 code. */
+    public List<String> alpha3Codes() {
+        return alpha3;
     }
 
     private static Dataset<Row> readCsv(SparkSession spark, Path file) {

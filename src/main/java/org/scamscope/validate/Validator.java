@@ -127,10 +127,10 @@ public final class Validator {
         Dataset<Row> contenders = df.withColumn("_ok", size(col(FAILED_RULES)).equalTo(0)).withColumn("_existing", lit(false));
         if (existing != null) {
             // Rows kept in silver by earlier runs take part, so an incremental run decides as a full run would.
-            List<Column> narrow = new ArrayList<>(List.of(key));
-            narrow.add(col(SourceReader.SOURCE_FILE));
-            narrow.add(col(SourceReader.SOURCE_ROW));
-            contenders = contenders.unionByName(existing.select(narrow.toArray(new Column[0]))
+            java.util.Set<String> narrow = new java.util.LinkedHashSet<>(table.naturalKey());
+            narrow.add(SourceReader.SOURCE_FILE);
+            narrow.add(SourceReader.SOURCE_ROW);
+            contenders = contenders.unionByName(existing.select(narrow.stream().map(c -> col(c)).toArray(Column[]::new))
                     .withColumn("_ok", lit(true)).withColumn("_existing", lit(true)), true);
         }
         Column dup = col("_ok").and(row_number().over(w).gt(1));

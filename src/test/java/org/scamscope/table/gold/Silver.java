@@ -49,11 +49,13 @@ final class Silver {
             "geo_level string!", "geo_code string!", "metric string!", "value_low money", "value_high money",
             "value_point money", "unit string!", "method_note string", "source_url string", "value_central money");
     static final StructType ACTIONS = schema(
-            "action_id string!", "action_date date!", "action_type string!", "country string!", "subdivision string",
-            "compound_id string", "agency string", "partner_country string", "persons_detained int",
-            "persons_rescued int", "persons_deported int", "nationality_breakdown string", "devices_seized int",
-            "assets_seized money", "assets_currency string", "parent_action_id string", "source_url string",
-            "nationality_counts counts", "assets_seized_usd money");
+            "action_id string!", "action_date date", "period_start date", "period_end date", "action_type string!",
+            "country string!", "subdivision string", "compound_id string", "agency string", "partner_country string",
+            "persons_detained int", "persons_rescued int", "persons_deported int", "persons_prosecuted int", "locations int",
+            "qualifier string", "nationality_breakdown string", "gender_breakdown string", "devices_seized int",
+            "assets_seized money", "assets_currency string", "parent_action_id string", "part_of string", "event_id string",
+            "same_as string", "publisher string", "source_url string", "nationality_counts counts", "gender_counts counts",
+            "assets_seized_usd money");
 
     private Silver() {}
 
@@ -93,13 +95,66 @@ final class Silver {
     /** An action; breakdown reads "CHN:80;VNM:25", assets are in USD already. */
     static Row action(String id, String date, String type, String country, String subdivision, Integer detained,
                       Integer rescued, Integer deported, String breakdown, Integer devices, String assetsUsd, String parent) {
-        Map<String, Integer> counts = null;
-        if (breakdown != null) {
-            counts = new LinkedHashMap<>();
-            for (String part : breakdown.split(";")) counts.put(part.split(":")[0], Integer.valueOf(part.split(":")[1]));
+        return report(id).date(date).type(type).place(country, subdivision).detained(detained).rescued(rescued).deported(deported)
+                .breakdown(breakdown).devices(devices).assetsUsd(assetsUsd).parent(parent).row();
+    }
+
+    /** A report of silver/enforcement_actions, from file "fixture.csv" unless file() says otherwise. */
+    static Report report(String id) {
+        return new Report(id);
+    }
+
+    /** Builds one silver enforcement row; unset figures stay null. */
+    static final class Report {
+        private final Map<String, Object> v = new LinkedHashMap<>();
+        private static long rows;
+
+        Report(String id) {
+            v.put("action_id", id);
+            v.put("source_file", "fixture.csv");
+            v.put("source_row", ++rows);
+            v.put("run_id", RUN);
+            v.put("ingested_at", Timestamp.valueOf("2025-01-01 00:00:00"));
         }
-        return row(ACTIONS, id, date(date), type, country, subdivision, null, null, null, detained, rescued, deported,
-                breakdown, devices, money(assetsUsd), assetsUsd == null ? null : "USD", parent, null, counts, money(assetsUsd));
+
+        Report set(String column, Object value) { v.put(column, value); return this; }
+        Report date(String d) { return set("action_date", Silver.date(d)); }
+        Report period(String start, String end) { return set("period_start", Silver.date(start)).set("period_end", Silver.date(end)); }
+        Report type(String t) { return set("action_type", t); }
+        Report place(String country, String subdivision) { return set("country", country).set("subdivision", subdivision); }
+        Report compound(String c) { return set("compound_id", c); }
+        Report detained(Integer n) { return set("persons_detained", n); }
+        Report rescued(Integer n) { return set("persons_rescued", n); }
+        Report deported(Integer n) { return set("persons_deported", n); }
+        Report prosecuted(Integer n) { return set("persons_prosecuted", n); }
+        Report devices(Integer n) { return set("devices_seized", n); }
+        Report assetsUsd(String usd) { return set("assets_seized_usd", money(usd)).set("assets_seized", money(usd)).set("assets_currency", usd == null ? null : "USD"); }
+        Report parent(String id) { return set("parent_action_id", id); }
+        Report partOf(String id) { return set("part_of", id); }
+        Report event(String id) { return set("event_id", id); }
+        Report sameAs(String id) { return set("same_as", id); }
+        Report publisher(String p) { return set("publisher", p); }
+        Report qualifier(String q) { return set("qualifier", q); }
+        Report file(String f, long row) { return set("source_file", f).set("source_row", row); }
+
+        Report breakdown(String text) { return set("nationality_breakdown", text).set("nationality_counts", counts(text, false)); }
+        Report genders(String text) { return set("gender_breakdown", text).set("gender_counts", counts(text, true)); }
+
+        private static Map<String, Integer> counts(String text, boolean lower) {
+            if (text == null) return null;
+            Map<String, Integer> out = new LinkedHashMap<>();
+            for (String part : text.split(";")) {
+                String code = part.split(":")[0].trim();
+                out.put(lower ? code.toLowerCase() : code, Integer.valueOf(part.split(":")[1].trim()));
+            }
+            return out;
+        }
+
+        Row row() {
+            Object[] values = new Object[ACTIONS.fields().length];
+            for (int i = 0; i < values.length; i++) values[i] = v.get(ACTIONS.fields()[i].name());
+            return RowFactory.create(values);
+        }
     }
 
     static Dataset<Row> frame(StructType schema, List<Row> rows) {
