@@ -86,10 +86,12 @@ final class ReleaseCommand {
         return ExitCodes.OK;
     }
 
-    /** CSV has no lists: a list (suppressed_cells) becomes its items joined by ";". */
+    /** CSV has no lists: a list of texts (suppressed_cells) becomes its items joined by ";", a list of records JSON. */
     private static Dataset<Row> forCsv(Dataset<Row> rows) {
         for (StructField f : rows.schema().fields()) {
-            if (f.dataType() instanceof org.apache.spark.sql.types.ArrayType) {
+            if (f.dataType() instanceof org.apache.spark.sql.types.ArrayType a && !(a.elementType() instanceof org.apache.spark.sql.types.StringType)) {
+                rows = rows.withColumn(f.name(), org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.col(f.name())));
+            } else if (f.dataType() instanceof org.apache.spark.sql.types.ArrayType) {
                 rows = rows.withColumn(f.name(), org.apache.spark.sql.functions.concat_ws(";", org.apache.spark.sql.functions.col(f.name())));
             }
         }

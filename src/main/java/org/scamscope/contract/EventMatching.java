@@ -5,7 +5,6 @@ import org.scamscope.ExitCodes;
 import org.scamscope.config.Json;
 
 import java.util.List;
-import java.util.Set;
 
 import static org.scamscope.contract.SilverContract.strings;
 
@@ -21,7 +20,7 @@ public record EventMatching(List<String> same, List<String> place, int withinDay
                             double tolerance, boolean acrossFilesOnly) {
     static final List<String> KEYS = List.of("description", "same", "place", "within_days", "counts", "tolerance", "across_files_only");
 
-    static EventMatching load(JsonNode n, String where, Set<String> reportColumns) {
+    static EventMatching load(JsonNode n, String where) {
         String w = where + ", matching";
         Json.knownKeys(n, w, KEYS);
         EventMatching m = new EventMatching(strings(n.path("same")), strings(n.path("place")), n.path("within_days").asInt(-1),
@@ -29,13 +28,6 @@ public record EventMatching(List<String> same, List<String> place, int withinDay
         if (m.withinDays < 0) throw ExitCodes.usage(w + ": 'within_days' must be a whole number of days, 0 or more");
         if (m.tolerance < 0 || m.tolerance >= 1) throw ExitCodes.usage(w + ": 'tolerance' must be a share from 0 to below 1");
         if (m.place.isEmpty() || m.counts.isEmpty()) throw ExitCodes.usage(w + ": 'place' and 'counts' each name at least one column");
-        for (List<String> cols : List.of(m.same, m.place, m.counts)) {
-            for (String c : cols) {
-                if (!reportColumns.isEmpty() && !reportColumns.contains(c)) {
-                    throw ExitCodes.usage(w + ": names " + c + ", which is no column of silver/enforcement_actions");
-                }
-            }
-        }
         return m;
     }
 }

@@ -74,7 +74,7 @@ public record GoldContract(String table, String folder, List<Declared> columns, 
         known(names, accepted.keySet(), where, "tests.accepted_values");
         known(names, tests.nonNegative(), where, "tests.non_negative");
         Optional<EventMatching> matching = t.has("matching")
-                ? Optional.of(EventMatching.load(t.get("matching"), where, Set.of())) : Optional.empty();
+                ? Optional.of(EventMatching.load(t.get("matching"), where)) : Optional.empty();
         return new GoldContract(table, folder, List.copyOf(columns), key, counts, tests, matching);
     }
 

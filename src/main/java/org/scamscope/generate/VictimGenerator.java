@@ -212,7 +212,7 @@ final class VictimGenerator implements DatasetGenerator {
                 f[CMP] = "";
             }
             case "loss_amount_not_negative" -> f[LOSS] = "-" + f[LOSS];
-            case "loss_fx_rate_known" -> f[CUR] = r.of(new String[] {"XXQ", "BTC", "ZZD"});
+            case "loss_fx_rate_known" -> f[CUR] = r.of(new String[] {"XXQ", "XQB", "ZZD"});
             case "victim_type_allowed" -> f[TYPE] = r.of(new String[] {"volunteer", "witness", "unknown"});
             default -> throw new IllegalArgumentException("victims: no way to break rule " + rule);
         }

@@ -91,6 +91,22 @@ public final class Pipeline {
         for (String b : BUILDS.keySet()) {
             if (!declared.contains("gold/" + b)) throw ExitCodes.usage(where + ": declares no table gold/" + b + ", whose build the application has");
         }
+        for (GoldTable g : gold) g.contract().matching().ifPresent(m -> checkMatching(g, m));
+    }
+
+    /** A matching rule compares columns of the reports: the silver table its gold table reads. */
+    private void checkMatching(GoldTable g, org.scamscope.contract.EventMatching m) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (SilverTable t : silver) if (g.reads().contains("silver/" + t.name())) t.columns().forEach(c -> columns.add(c.name()));
+        List<String> used = new ArrayList<>(m.same());
+        used.addAll(m.place());
+        used.addAll(m.counts());
+        for (String c : used) {
+            if (!columns.contains(c)) {
+                throw ExitCodes.usage(files.describe(g.contract().file()) + ": matching names " + c
+                        + ", which is no column of the silver tables gold/" + g.name() + " reads");
+            }
+        }
     }
 
     /** The pipeline a configuration names (setting "pipeline", default conf/pipeline.json). */

@@ -80,8 +80,7 @@ public final class EnforcementByRegionYear implements GoldBuild {
                 "follow_up_actions", "period_figures", "reconciled_events", "included_actions")) {
             out = out.withColumn(c, coalesce(col(c), lit(0L)));
         }
-        return out.select(in.tables().get(NAME).contract().columns().stream()
-                .map(c -> col(c.name()).cast(c.type()).as(c.name())).toArray(Column[]::new));
+        return Aggregates.asDeclared(out, in.tables().get(NAME).contract());
     }
 
     /** One row per event and year: a dated event as it is, a period's figures spread over its years. */

@@ -90,8 +90,7 @@ public final class EnforcementEvents implements GoldBuild {
                 // A link to itself is no follow-up: the reports of one event may name each other.
                 .withColumn("parent_event_id", when(col("parent_event_id").notEqual(col("event_id")), col("parent_event_id")))
                 .withColumn("part_of_event_id", when(col("part_of_event_id").notEqual(col("event_id")), col("part_of_event_id")));
-        return events.select(in.tables().get(NAME).contract().columns().stream()
-                .map(c -> col(c.name()).cast(c.type()).as(c.name())).toArray(Column[]::new));
+        return Aggregates.asDeclared(events, in.tables().get(NAME).contract());
     }
 
     /** Silver's reports with a label naming file and row, and the genders of the breakdown as figures. */

@@ -18,9 +18,11 @@ import static org.scamscope.table.gold.Silver.*;
  */
 class EnforcementByRegionYearTest {
     private static Dataset<Row> gold;
+    private static List<Row> actions;
 
-    static List<Row> actions() {
-        return List.of(
+    /** The same rows (and source rows) on every call. */
+    static synchronized List<Row> actions() {
+        if (actions == null) actions = List.of(
                 action("r1", "2024-03-26", "raid", "KHM", "KH-18", 700, null, null, "CHN:700", 50, "1000.00", null),
                 action("d1", "2024-04-13", "deportation", "KHM", "KH-12", null, null, 130, "CHN:130", null, null, "r1"),
                 action("d2", "2024-05-01", "deportation", "KHM", "KH-12", null, null, 20, null, null, null, null),
@@ -28,6 +30,7 @@ class EnforcementByRegionYearTest {
                 action("s1", "2024-07-01", "seizure", "KHM", "KH-18", null, null, null, null, 5, "500.50", null),
                 action("d3", "2025-01-10", "deportation", "KHM", "KH-18", null, null, 300, null, null, null, "r1"),
                 action("r2", "2023-11-28", "raid", "THA", "TH-10", 120, null, null, "CHN:80;VNM:25", null, null, null));
+        return actions;
     }
 
     @BeforeAll

@@ -59,7 +59,7 @@ class GoldIncrementalTest {
 
     @Test
     void onlyTheTablesThatReadVictimsAreWrittenAgain() {
-        assertEquals(List.of("gold/" + CompoundsByRegionYear.NAME, "gold/" + RevenueByRegionYear.NAME,
+        assertEquals(List.of("gold/" + CompoundsByRegionYear.NAME, "gold/" + RevenueByRegionYear.NAME, "gold/" + EnforcementEvents.NAME,
                 "gold/" + EnforcementByRegionYear.NAME), second.unchanged());
         assertEquals(List.of("gold/" + VictimsByRegionYear.NAME, "gold/" + VictimFlowsByYear.NAME,
                 "gold/" + RegionYearOverview.NAME, "ops/data_quality"), List.copyOf(second.commits().keySet()));
