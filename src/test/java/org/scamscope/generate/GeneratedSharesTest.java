@@ -62,7 +62,7 @@ class GeneratedSharesTest {
         s.put("exploitation_subdivision_known", "_corrupt IS NULL AND exploitation_subdivision RLIKE '^KH-[3-9][0-9]$'");
         s.put("exploitation_subdivision_in_country", "_corrupt IS NULL AND exploitation_country = 'THA' AND exploitation_subdivision = 'KH-18'");
         s.put("loss_amount_not_negative", "_corrupt IS NULL AND CAST(loss_amount AS DOUBLE) < 0");
-        s.put("loss_fx_rate_known", "_corrupt IS NULL AND loss_currency IN ('XXQ', 'BTC', 'ZZD')");
+        s.put("loss_fx_rate_known", "_corrupt IS NULL AND loss_currency IN ('XXQ', 'XQB', 'ZZD')");
         s.put("victim_type_allowed", "_corrupt IS NULL AND victim_type NOT IN ('forced_scam_worker', 'defrauded')");
         return s;
     }
