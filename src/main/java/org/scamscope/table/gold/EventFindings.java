@@ -26,19 +26,19 @@ public final class EventFindings {
     private EventFindings() {}
 
     public static Dataset<Row> findings(GoldInputs in) {
-        Dataset<Row> events = in.gold(EnforcementEvents.NAME).filter(col("reports").gt(1));
+        // A finding points at the event's first report, "ACTION_ID (FILE row N)" in report_ids.
         Column first = try_element_at(col("report_ids"), lit(1));
-        Column firstFile = regexp_extract(first, "\\((.*) row [0-9]+\\)$", 1);
-        Column firstRow = regexp_extract(first, " row ([0-9]+)\\)$", 1).cast("long");
+        Dataset<Row> events = in.gold(EnforcementEvents.NAME).filter(col("reports").gt(1))
+                .withColumn("source_file", regexp_extract(first, "\\((.*) row [0-9]+\\)$", 1))
+                .withColumn("source_row", regexp_extract(first, " row ([0-9]+)\\)$", 1).cast("long"));
         Dataset<Row> grouped = events.select(lit(GROUPING).as("check"), lit(BreakdownCheck.DATASET).as("dataset"),
-                col("event_id").as("record_id"), firstFile.as("source_file"), firstRow.as("source_row"),
+                col("event_id").as("record_id"), col("source_file"), col("source_row"),
                 col("reports").as("expected"), lit(null).cast("long").as("actual"),
                 concat(col("reports").cast("string"), lit(" reports counted as one event ("), col("grouped_by"), lit("): "),
                         array_join(col("report_ids"), "; ")).as("message"));
-        Dataset<Row> disagree = events.select(col("event_id"), first.as("_first"), explode(col("disagreements")).as("d"))
+        Dataset<Row> disagree = events.select(col("event_id"), col("source_file"), col("source_row"), explode(col("disagreements")).as("d"))
                 .select(lit(DISAGREEMENT).as("check"), lit(BreakdownCheck.DATASET).as("dataset"), col("event_id").as("record_id"),
-                        regexp_extract(col("_first"), "\\((.*) row [0-9]+\\)$", 1).as("source_file"),
-                        regexp_extract(col("_first"), " row ([0-9]+)\\)$", 1).cast("long").as("source_row"),
+                        col("source_file"), col("source_row"),
                         col("d.low").cast("long").as("expected"), col("d.high").cast("long").as("actual"),
                         concat(col("d.measure"), lit(": "), col("d.reports"),
                                 lit("; gold keeps the low, central and high of the reports")).as("message"));

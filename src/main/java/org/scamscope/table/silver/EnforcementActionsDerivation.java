@@ -3,11 +3,13 @@ package org.scamscope.table.silver;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.scamscope.reference.ReferenceData;
 import org.scamscope.table.Derivation;
 import org.scamscope.table.Money;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -39,21 +41,24 @@ public final class EnforcementActionsDerivation implements Derivation {
                     .drop("_named_" + ref);
         }
         Column codes = lit(reference.alpha3Codes().toArray(new String[0]));
-        Breakdown nationality = Breakdown.of(col("nationality_breakdown"), "[A-Z]{3}");
-        Breakdown gender = Breakdown.of(col("gender_breakdown"), "(" + String.join("|", GENDERS) + ")");
+        Breakdown nationality = Breakdown.of(col("nationality_breakdown"), "[A-Z]{3}", c -> c);
+        Breakdown gender = Breakdown.of(col("gender_breakdown"), "(" + String.join("|", GENDERS) + ")", functions::lower);
         return out
                 .withColumn("_nationality_well_formed", nationality.wellFormed())
                 .withColumn("_nationality_codes_known", nationality.parts().isNull().or(forall(nationality.codes(),
                         c -> c.equalTo(lit(OTHER_NATIONALITY)).or(array_contains(codes, c)))))
                 .withColumn("nationality_counts", when(col("_nationality_well_formed"), nationality.counts()))
                 .withColumn("_gender_well_formed", gender.wellFormed())
-                .withColumn("gender_counts", when(col("_gender_well_formed"), gender.lowerCaseCounts()));
+                .withColumn("gender_counts", when(col("_gender_well_formed"), gender.counts()));
     }
 
-    /** A breakdown "CODE:count; CODE:count" read as parts, codes and a map; a part that is not CODE:count fails a rule. */
-    private record Breakdown(Column parts, String codePattern) {
-        static Breakdown of(Column text, String codePattern) {
-            return new Breakdown(when(text.isNotNull(), transform(split(text, ";"), x -> upper(trim(x)))), codePattern);
+    /**
+     * A breakdown "CODE:count; CODE:count" read as parts, codes and a map; a part that is not CODE:count
+     * fails a rule. Parts are matched in upper case; the map's keys are written as {@code key} spells them.
+     */
+    private record Breakdown(Column parts, String codePattern, UnaryOperator<Column> key) {
+        static Breakdown of(Column text, String codePattern, UnaryOperator<Column> key) {
+            return new Breakdown(when(text.isNotNull(), transform(split(text, ";"), x -> upper(trim(x)))), codePattern, key);
         }
 
         Column codes() {
@@ -67,12 +72,7 @@ public final class EnforcementActionsDerivation implements Derivation {
 
         Column counts() {
             return map_from_entries(transform(parts, p -> struct(
-                    trim(substring_index(p, ":", 1)).as("key"), trim(substring_index(p, ":", -1)).cast("int").as("value"))));
-        }
-
-        Column lowerCaseCounts() {
-            return map_from_entries(transform(parts, p -> struct(
-                    lower(trim(substring_index(p, ":", 1))).as("key"), trim(substring_index(p, ":", -1)).cast("int").as("value"))));
+                    key.apply(trim(substring_index(p, ":", 1))).as("key"), trim(substring_index(p, ":", -1)).cast("int").as("value"))));
         }
     }
 }
