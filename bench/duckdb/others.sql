@@ -192,7 +192,7 @@ SELECT *, CASE
     WHEN t_dev IS NOT NULL AND devices_seized IS NULL THEN 'devices_seized_number'
     WHEN t_assets IS NOT NULL AND assets_seized IS NULL THEN 'assets_seized_number'
     WHEN action_id IS NULL THEN 'action_id_required'
-    WHEN action_date IS NULL AND t_date IS NULL THEN 'action_date_required'
+    WHEN action_date IS NULL AND t_date IS NULL THEN 'date_or_period'
     WHEN action_type IS NULL AND t_type IS NULL THEN 'action_type_required'
     WHEN country IS NULL AND t_country IS NULL THEN 'country_required'
     WHEN action_date > current_date THEN 'action_date_not_future'
@@ -207,8 +207,10 @@ SELECT *, CASE
 FROM d;
 DROP TABLE e_raw;
 DROP TABLE e_csv;
+-- A report is keyed by action_id and its file: the same action_id in two files is two reports of one
+-- event (gold/enforcement_events), a duplicate only within one file. The generator writes no periods.
 CREATE TABLE e_outcome AS
-SELECT *, CASE WHEN rule IS NULL AND row_number() OVER (PARTITION BY action_id, rule IS NULL ORDER BY source_file DESC, source_row DESC) > 1
+SELECT *, CASE WHEN rule IS NULL AND row_number() OVER (PARTITION BY action_id, source_file, rule IS NULL ORDER BY source_row DESC) > 1
                THEN 'duplicate' ELSE rule END AS final_rule FROM e_ruled;
 COPY (SELECT action_id, action_date, action_type, country, subdivision, compound_id, agency, partner_country, persons_detained,
              persons_rescued, persons_deported, nationality_breakdown, devices_seized, assets_seized, assets_currency, parent_action_id,
