@@ -29,8 +29,9 @@ final class ChildRun implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // Spark's --add-opens flags, as the build gave them to this JVM.
-            if (a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty")) {
+            // Spark's --add-opens flags and the tests' Spark settings, as the build gave them to this JVM.
+            if (a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty")
+                    || a.startsWith("-Dspark.")) {
                 cmd.add(a);
             }
         }
