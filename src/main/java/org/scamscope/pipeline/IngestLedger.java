@@ -56,6 +56,16 @@ public final class IngestLedger {
         }
     }
 
+    private IngestLedger(SparkSession spark) {
+        this.spark = spark;
+        this.path = null;
+    }
+
+    /** The ledger of an empty warehouse, read from nowhere: for evaluating an input without a warehouse. */
+    static IngestLedger empty(SparkSession spark) {
+        return new IngestLedger(spark);
+    }
+
     public IngestLedger(SparkSession spark, Warehouse warehouse) {
         this.spark = spark;
         this.path = warehouse.ops("ingested_files");

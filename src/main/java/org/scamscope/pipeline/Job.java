@@ -107,6 +107,25 @@ public final class Job {
         return summary;
     }
 
+    /**
+     * The validation stage alone: what a full run over an empty warehouse would make of the input's
+     * rows, every dataset read, typed, derived, ruled and de-duplicated as run() does it, with
+     * nothing written and the warehouse not read. The gates that stop a run before it writes (a rule
+     * with action fail, a quarantined share over its threshold) are left to the caller, which
+     * releases each result when done (SilverStage.silverRows and quarantineRows give its rows).
+     */
+    public List<DatasetResult> evaluate() {
+        InputFolder input = new InputFolder(config.input());
+        checkInput(input.root());
+        RunSettings settings = RunSettings.of(config, pipeline);
+        ReferenceData ref = ReferenceData.load(spark, settings.reference());
+        RunPlan.Inputs inputs = RunPlan.Inputs.list(input, pipeline, summary.notes);
+        RunPlan plan = RunPlan.make(inputs, IngestLedger.empty(spark), true, false, summary.notes);
+        Map<SilverTable, SourceReader.Batch> batches = read(input, plan);
+        validate(batches, ref, personKey(batches, settings.keyVariable()), plan, true);
+        return List.copyOf(summary.datasets);
+    }
+
     /** The input must be a folder (of dataset folders). */
     public static void checkInput(Path input) {
         if (!Files.exists(input)) throw ExitCodes.usage("input folder not found: " + input);

@@ -29,6 +29,19 @@ record CorpusCase(String name, Path folder, String description, String setup, Li
                   int exitCode, List<String> error, String written, Map<String, Long> read, List<String> quarantine,
                   Map<String, List<String>> silver, Map<String, List<String>> messages, List<ValueCheck> values) {
 
+    /** A case about rows, checked on the validation stage; "run": through the command line, with its writes. */
+    static final String STAGE = "stage";
+    static final String RUN = "run";
+
+    /**
+     * Where the case is checked: a run that succeeds on its input alone is about rows, which the
+     * validation stage decides; exit codes, refused files, partial writes and runs on an earlier
+     * run's warehouse need the command line.
+     */
+    String level() {
+        return exitCode == 0 && !"earlier_run".equals(setup) ? STAGE : RUN;
+    }
+
     /** The rows "a|b" of SELECT columns FROM table WHERE where, sorted. */
     record ValueCheck(String table, String columns, String where, List<String> rows) {}
 

@@ -10,7 +10,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.scamscope.JobRunner;
 import org.scamscope.TestSpark;
 import org.scamscope.cli.Main;
+import org.scamscope.config.JobConfig;
 import org.scamscope.config.Json;
+import org.scamscope.pipeline.DatasetResult;
+import org.scamscope.pipeline.Job;
+import org.scamscope.pipeline.SilverStage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,11 +128,29 @@ class CorpusTest {
         if (failure.isPresent()) throw failure.get();
     }
 
+    /** The corpus README lists every case with the level it is checked at, and no case that is gone. */
+    @org.junit.jupiter.api.Test
+    void theReadmeListsEveryCaseWithItsLevel() throws IOException {
+        Map<String, String> listed = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| `([a-z0-9_]+)` \\| (stage|run) \\|")
+                .matcher(Files.readString(CORPUS.resolve("README.md")));
+        while (m.find()) listed.put(m.group(1), m.group(2));
+        Map<String, String> cases = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            s.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).map(CorpusCase::load).forEach(c -> cases.put(c.name(), c.level()));
+        }
+        assertEquals(cases, listed);
+    }
+
     private static void check(CorpusCase c) throws IOException {
         Path dir = Files.createDirectories(scratch.resolve(c.name()));
         CaseSetup.Paths p = CaseSetup.prepare(c, dir);
         Path json = dir.resolve("summary.json");
         String config = config(c, p.overrides(), dir).toString();
+        if (c.level().equals(CorpusCase.STAGE)) {
+            atStage(c, Path.of(config), p.input());
+            return;
+        }
         if (p.earlier() != null) {
             Outcome first = main("run", "--config", config, "--input", p.earlier().toString(), "--warehouse", p.warehouse().toString());
             assertEquals(0, first.code(), "the earlier run: " + first.err());
@@ -177,6 +200,59 @@ class CorpusTest {
         for (CorpusCase.ValueCheck v : c.values()) {
             Dataset<Row> t = JobRunner.table(warehouse, v.table()).where(v.where());
             assertEquals(sorted(v.rows()), JobRunner.rows(t, v.columns().split(",\\s*")), v.table() + " where " + v.where());
+        }
+    }
+
+    /**
+     * A case about rows, checked on the validation stage (Job.evaluate) with nothing written: the
+     * rows a full run would put in silver and in the quarantine, held to the same expectations as
+     * a run's tables. The case's input is in a scratch folder, and its warehouse is never made.
+     */
+    private static void atStage(CorpusCase c, Path config, Path input) {
+        Path nowhere = config.resolveSibling("no-warehouse");
+        JobConfig conf = JobConfig.load(config, Map.of("input", input.toString(), "warehouse", nowhere.toString()));
+        Job job = new Job(TestSpark.session(), conf);
+        List<DatasetResult> results = job.evaluate();
+        try {
+            Timestamp now = Timestamp.from(java.time.Instant.now());
+            Map<String, Long> read = new LinkedHashMap<>();
+            Dataset<Row> quarantine = null;
+            Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
+            for (DatasetResult d : results) {
+                read.put(d.table().name(), d.read());
+                Dataset<Row> q = SilverStage.quarantineRows(d, job.runId(), now);
+                quarantine = quarantine == null ? q : quarantine.unionByName(q);
+                silver.put(d.table().name(), SilverStage.silverRows(d, job.runId(), now));
+            }
+            assertEquals(c.read(), read, "rows read per dataset");
+            List<String> quarantined = quarantine == null ? List.of() : JobRunner.rows(quarantine, "source_file", "source_row", "rule");
+            assertEquals(sorted(c.quarantine()), quarantined, "quarantine rows (file|row|rule)");
+            for (DatasetResult d : results) {
+                String dataset = d.table().name();
+                Dataset<Row> rows = silver.get(dataset);
+                assertEquals(sorted(c.silver().get(dataset)), JobRunner.rows(rows, "source_file", "source_row"), "silver rows of " + dataset + " (file|row)");
+                long inSilver = rows.count();
+                long inQuarantine = quarantine.where(quarantine.col("dataset").equalTo(dataset)).count();
+                rowsRead.addAndGet(d.read());
+                rowsLost.addAndGet(d.read() - inSilver - inQuarantine);
+                assertEquals(d.read(), inSilver + inQuarantine, dataset + ": rows read = silver rows + quarantined rows");
+            }
+            Dataset<Row> q = quarantine;
+            c.messages().forEach((at, fragments) -> {
+                String[] fileRow = at.split("\\|");
+                List<String> m = JobRunner.rows(q.filter(q.col("source_file").equalTo(fileRow[0])
+                        .and(q.col("source_row").equalTo(Long.parseLong(fileRow[1])))), "message");
+                assertEquals(1, m.size(), "one quarantine row at " + at);
+                for (String f : fragments) assertTrue(m.get(0).contains(f), "message at " + at + " lacks '" + f + "': " + m.get(0));
+            });
+            for (CorpusCase.ValueCheck v : c.values()) {
+                Dataset<Row> t = silver.get(v.table().substring("silver/".length()));
+                assertTrue(t != null, v.table() + " is not a silver table the case reads");
+                assertEquals(sorted(v.rows()), JobRunner.rows(t.where(v.where()), v.columns().split(",\\s*")), v.table() + " where " + v.where());
+            }
+            assertFalse(Files.exists(nowhere), "the validation stage made a warehouse");
+        } finally {
+            results.forEach(DatasetResult::release);
         }
     }
 

@@ -4,7 +4,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.scamscope.JobRunner;
 import org.scamscope.TestSpark;
 import org.scamscope.WarehouseComparison;
@@ -14,8 +15,15 @@ import org.scamscope.pipeline.WarehouseLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * empty warehouse, over the basic fixture, and a later incremental run that takes a new and a
  * changed file.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 45, unit = TimeUnit.MINUTES)
 class KillAndRerunIT {
     /** Every table a run writes but the ops/ ones that record runs: ops/runs, and ops/ingested_files (compared apart). */
     static final List<String> COMPARED = List.of("silver", "gold", "quarantine", "reference", "ops/data_quality");
@@ -42,7 +50,6 @@ class KillAndRerunIT {
     static Path config;
 
     /** The inputs, and the warehouses of runs that were never killed: the first run, and the first then the later one. */
-    @BeforeAll
     static void cleanRuns() throws IOException {
         config = JobRunner.lenientConfigFile(dir);
         first = dir.resolve("input-first");
@@ -65,18 +72,57 @@ class KillAndRerunIT {
         assertEquals(4, s.datasets.get(0).read(), "the later run takes partner_b and partner_c only");
     }
 
-    @ParameterizedTest(name = "{0} run killed at {1}")
-    @CsvSource({
+    /** Each case's run, pause point and what its check ended in (empty when it held). */
+    static final String[][] CASES = {
             // Silver: the first data file of silver/victims (the quarantine and reference tables are committed).
-            "first, /silver/victims/part-",
+            {"first", "/silver/victims/part-"},
             // Gold: the third gold table, the first two committed; silver and the ledger of ingested files complete.
-            "first, /gold/compounds_by_region_year/part-",
+            {"first", "/gold/compounds_by_region_year/part-"},
             // Silver: MERGE of the new and changed victims into the silver of the first run.
-            "later, /silver/victims/part-",
+            {"later", "/silver/victims/part-"},
             // Between silver and the ledger: every silver table committed, the files not yet recorded as ingested.
-            "later, /ops/ingested_files/part-",
-    })
-    void theRerunLeavesTheTablesOfARunThatWasNeverKilled(String run, String pauseAt) throws Exception {
+            {"later", "/ops/ingested_files/part-"},
+    };
+    static final Map<String, Optional<Throwable>> outcomes = new ConcurrentHashMap<>();
+
+    /**
+     * The cases two at a time, as the corpus runs: most of a run, killed or not, is one driver
+     * thread planning and committing, so two use both cores. Each case has its own warehouse.
+     */
+    @BeforeAll
+    static void killAndRerunEveryCase() throws Exception {
+        cleanRuns();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (String[] c : CASES) {
+                pool.submit(() -> {
+                    try {
+                        killAndRerun(c[0], c[1]);
+                        outcomes.put(c[0] + " " + c[1], Optional.empty());
+                    } catch (Throwable t) {
+                        outcomes.put(c[0] + " " + c[1], Optional.of(t));
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+        }
+        if (!pool.awaitTermination(40, TimeUnit.MINUTES)) throw new IllegalStateException("the cases did not end in 40 minutes");
+    }
+
+    static Stream<Arguments> cases() {
+        return Arrays.stream(CASES).map(c -> Arguments.of(c[0], c[1]));
+    }
+
+    @ParameterizedTest(name = "{0} run killed at {1}")
+    @MethodSource("cases")
+    void theRerunLeavesTheTablesOfARunThatWasNeverKilled(String run, String pauseAt) throws Throwable {
+        Optional<Throwable> failure = outcomes.get(run + " " + pauseAt);
+        assertTrue(failure != null, run + " run killed at " + pauseAt + " was not run");
+        if (failure.isPresent()) throw failure.get();
+    }
+
+    static void killAndRerun(String run, String pauseAt) throws Exception {
         boolean isFirst = run.equals("first");
         Path input = isFirst ? first : later;
         Path warehouse = Files.createTempDirectory(dir, "killed-");
