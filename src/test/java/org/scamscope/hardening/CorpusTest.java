@@ -41,11 +41,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the job, through the command line, on every case of src/test/resources/corpus and checks
- * the outcome written beside it: the exit code; for a run that succeeds, that every row read is in
- * silver or in the quarantine (counted on the Delta tables), which rows are where and under which
- * rule; for a run that stops, that its one-line message names the file (and row and column where
- * there is one) and that nothing was written.
+ * Checks every case of src/test/resources/corpus against the outcome written beside it, at the
+ * level the case lives at (its README says which): a case about rows on the validation stage
+ * (Job.evaluate, nothing written); a case about exit codes, refused files or an earlier run's
+ * warehouse through the command line. Either way every row read is in silver or in the quarantine
+ * (at run level counted on the Delta tables), in the rows and under the rules written down; a run
+ * that stops names the file (and row and column where there is one) and writes nothing.
  */
 class CorpusTest {
     static final Path CORPUS = Path.of("src", "test", "resources", "corpus");
