@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.scamscope.JobRunner;
+import org.scamscope.SampleWarehouse;
 import org.scamscope.WarehouseComparison;
 
 import java.io.IOException;
@@ -71,8 +72,8 @@ class ClusterIT {
         cluster.awaitWorkers(2, Duration.ofMinutes(2));
         log("2 Workers registered with " + cluster.url());
         clusterRun = startLauncherRun();
-        localWarehouse = DIR.resolve("warehouses/local");
-        JobRunner.run(SAMPLE, localWarehouse, Map.of());
+        // The sample's local-mode run of this JVM, shared with the other tests that read it.
+        localWarehouse = SampleWarehouse.path();
         log("local-mode run done");
     }
 

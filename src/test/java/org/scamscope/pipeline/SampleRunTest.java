@@ -5,8 +5,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.scamscope.JobRunner;
+import org.scamscope.SampleWarehouse;
 import org.scamscope.TestSpark;
 
 import java.io.IOException;
@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
@@ -27,15 +26,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * identifying values reaches the warehouse.
  */
 class SampleRunTest {
-    static final Path SAMPLE = Path.of("data", "sample");
+    static final Path SAMPLE = SampleWarehouse.SAMPLE;
 
-    @TempDir
     static Path warehouse;
     static RunSummary summary;
 
+    /** The sample's run, shared with the other tests of this JVM that read it. */
     @BeforeAll
     static void run() {
-        summary = JobRunner.run(SAMPLE, warehouse, Map.of());
+        warehouse = SampleWarehouse.path();
+        summary = SampleWarehouse.summary();
     }
 
     private static Stream<Path> files(String dataset) throws IOException {
