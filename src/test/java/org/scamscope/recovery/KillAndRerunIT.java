@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,8 +50,12 @@ class KillAndRerunIT {
     static Path cleanLater;
     static Path config;
 
-    /** The inputs, and the warehouses of runs that were never killed: the first run, and the first then the later one. */
-    static void cleanRuns() throws IOException {
+    /** Done when the run never killed, the first (and then the first and the later), is in its warehouse. */
+    static final CompletableFuture<Void> cleanFirstDone = new CompletableFuture<>();
+    static final CompletableFuture<Void> cleanLaterDone = new CompletableFuture<>();
+
+    /** The inputs of the first run and of the later one. */
+    static void inputs() throws IOException {
         config = JobRunner.lenientConfigFile(dir);
         first = dir.resolve("input-first");
         JobRunner.copyFolder(JobRunner.FIXTURES.resolve("basic"), first);
@@ -65,11 +70,27 @@ class KillAndRerunIT {
                 + "W1,ngo,volunteer,2022-04-04,female,22,,PHL,PHL,PH-TAR,,online_job_ad,,rescued,,,,,,\n"
                 + "W4,ngo,forced_scam_worker,2023-03-03,male,40,,NPL,MMR,,,online_job_ad,,rescued,,,,,,\n");
         cleanFirst = dir.resolve("clean-first");
-        JobRunner.run(first, cleanFirst, JobRunner.lenient());
         cleanLater = dir.resolve("clean-later");
-        JobRunner.copyFolder(cleanFirst, cleanLater);
-        RunSummary s = JobRunner.run(later, cleanLater, JobRunner.lenient());
-        assertEquals(4, s.datasets.get(0).read(), "the later run takes partner_b and partner_c only");
+    }
+
+    /** The warehouses of runs that were never killed: the first run, then the first and the later one. */
+    static void cleanRuns() {
+        try {
+            JobRunner.run(first, cleanFirst, JobRunner.lenient());
+            cleanFirstDone.complete(null);
+        } catch (Throwable t) {
+            cleanFirstDone.completeExceptionally(t);
+            cleanLaterDone.completeExceptionally(t);
+            return;
+        }
+        try {
+            JobRunner.copyFolder(cleanFirst, cleanLater);
+            RunSummary s = JobRunner.run(later, cleanLater, JobRunner.lenient());
+            assertEquals(4, s.datasets.get(0).read(), "the later run takes partner_b and partner_c only");
+            cleanLaterDone.complete(null);
+        } catch (Throwable t) {
+            cleanLaterDone.completeExceptionally(t);
+        }
     }
 
     /** Each case's run, pause point and what its check ended in (empty when it held). */
@@ -86,14 +107,16 @@ class KillAndRerunIT {
     static final Map<String, Optional<Throwable>> outcomes = new ConcurrentHashMap<>();
 
     /**
-     * The cases two at a time, as the corpus runs: most of a run, killed or not, is one driver
-     * thread planning and committing, so two use both cores. Each case has its own warehouse.
+     * The runs two at a time, as the corpus runs: most of a run, killed or not, is one driver
+     * thread planning and committing, so two use both cores. The runs never killed go first, and
+     * never wait; a case waits for them only where it needs their warehouse. Each case has its own.
      */
     @BeforeAll
     static void killAndRerunEveryCase() throws Exception {
-        cleanRuns();
+        inputs();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
+            pool.submit(KillAndRerunIT::cleanRuns);
             for (String[] c : CASES) {
                 pool.submit(() -> {
                     try {
@@ -126,8 +149,12 @@ class KillAndRerunIT {
         boolean isFirst = run.equals("first");
         Path input = isFirst ? first : later;
         Path warehouse = Files.createTempDirectory(dir, "killed-");
-        if (isFirst) Files.delete(warehouse);
-        else JobRunner.copyFolder(cleanFirst, warehouse);
+        if (isFirst) {
+            Files.delete(warehouse);
+        } else {
+            cleanFirstDone.get();
+            JobRunner.copyFolder(cleanFirst, warehouse);
+        }
 
         String paused = killAt(input, warehouse, pauseAt);
         assertTrue(paused.contains(pauseAt.substring(1)), paused);
@@ -138,6 +165,7 @@ class KillAndRerunIT {
         }
 
         JobRunner.run(input, warehouse, JobRunner.lenient());
+        (isFirst ? cleanFirstDone : cleanLaterDone).get();
         Path clean = isFirst ? cleanFirst : cleanLater;
         WarehouseComparison.assertSameTables(clean, warehouse, COMPARED);
         // The same files recorded as ingested; the entry naming the silver versions gold was built from differs
