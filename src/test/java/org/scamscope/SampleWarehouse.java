@@ -1,14 +1,13 @@
 package org.scamscope;
 
+import org.scamscope.cluster.SparkDistribution;
 import org.scamscope.pipeline.RunSummary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The shipped sample run once per test JVM, on an empty warehouse, with the project's settings:
@@ -49,8 +48,8 @@ public final class SampleWarehouse {
     }
 
     private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            SparkDistribution.deleteTree(dir);
         } catch (IOException ignored) {
             // a temporary folder left behind is the worst that can happen here
         }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.scamscope.JobRunner;
 import org.scamscope.SampleWarehouse;
 import org.scamscope.WarehouseComparison;
 
