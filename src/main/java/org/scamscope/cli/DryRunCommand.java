@@ -31,7 +31,7 @@ final class DryRunCommand {
         org.apache.logging.log4j.LogManager.getLogger(DryRunCommand.class).info("dry-run: Spark {} s, reference data {} s, checks {} s",
                 String.format("%.1f", (sparkUp - start) / 1e9), String.format("%.1f", (refLoaded - sparkUp) / 1e9),
                 String.format("%.1f", (System.nanoTime() - refLoaded) / 1e9));
-        out.printf("checked %s in %.1f s%n", config.file().getParent().resolve(config.get(Pipeline.SETTING, Pipeline.DEFAULT_FILE)).normalize(),
+        out.printf("checked %s in %.1f s%n", org.scamscope.contract.PipelineSpec.file(config),
                 (System.nanoTime() - start) / 1e9);
         return ExitCodes.OK;
     }

@@ -1,26 +1,22 @@
 package org.scamscope.cli;
 
-import io.delta.tables.DeltaTable;
 import org.apache.commons.cli.CommandLine;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.scamscope.ExitCodes;
 import org.scamscope.config.JobConfig;
+import org.scamscope.delta.KernelTable;
 import org.scamscope.ops.TextTable;
 import org.scamscope.ops.WarehouseTables;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** scamscope history TABLE: the table's Delta history, oldest version first, one line a version. */
+/** scamscope history TABLE: the table's Delta history, oldest version first, one line a version; read with Delta Kernel, without Spark. */
 final class HistoryCommand {
     static final String USAGE = "scamscope history TABLE [--warehouse DIR] [--limit N]";
     /** Metrics shown, in this order, when a commit has them: rows and files written, removed and deleted. */
@@ -32,23 +28,20 @@ final class HistoryCommand {
 
     private HistoryCommand() {}
 
-    static int run(List<String> words, CommandLine cl, JobConfig config, Supplier<SparkSession> spark, PrintStream out) {
+    static int run(List<String> words, CommandLine cl, JobConfig config, PrintStream out) {
         String name = CommandArgs.table(words, USAGE);
         Long limit = CommandArgs.number(cl, "limit", 1, null);
         String path = WarehouseTables.path(config.warehouse(), name);
-        DeltaTable table = DeltaTable.forPath(spark.get(), path);
-        Dataset<Row> h = limit == null ? table.history() : table.history(Math.toIntExact(Math.min(limit, Integer.MAX_VALUE)));
-        List<Row> rows = new ArrayList<>(h.select("version", "timestamp", "operation", "operationParameters", "operationMetrics")
-                .collectAsList());
-        Collections.reverse(rows);  // Delta lists the newest first
+        KernelTable table = KernelTable.open(name, path, null);
+        List<KernelTable.Commit> commits = table.history(limit == null ? 0 : Math.max(0, table.version() - limit + 1));
         TextTable t = new TextTable(List.of("version", "timestamp", "operation", "details"), true);
-        for (Row r : rows) {
-            t.add(List.of(Long.toString(r.getLong(0)), r.getTimestamp(1).toInstant().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    r.getString(2), details(r.isNullAt(3) ? Map.of() : r.getJavaMap(3), r.isNullAt(4) ? Map.of() : r.getJavaMap(4))));
+        for (KernelTable.Commit c : commits) {
+            t.add(List.of(Long.toString(c.version()), Instant.ofEpochMilli(c.timestamp()).truncatedTo(ChronoUnit.SECONDS).toString(),
+                    c.operation(), details(c.parameters(), c.metrics())));
         }
-        out.println(name + ": " + (rows.isEmpty() ? "no versions"
-                : "versions " + rows.get(0).getLong(0) + " to " + rows.get(rows.size() - 1).getLong(0)
-                + (limit == null ? "" : " (the last " + rows.size() + ")")));
+        out.println(name + ": " + (commits.isEmpty() ? "no versions"
+                : "versions " + commits.get(0).version() + " to " + commits.get(commits.size() - 1).version()
+                + (limit == null ? "" : " (the last " + commits.size() + ")")));
         out.print(t.aligned());
         return ExitCodes.OK;
     }

@@ -40,8 +40,9 @@ public final class Main {
             + "  audit                the disclosure audit of the latest gold tables: exit 5 when a hidden count can be narrowed down\n"
             + "  release --out DIR    the latest gold tables, audited, as CSV and Parquet with a data dictionary\n"
             + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
-            + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]\n"
-            + "  show TABLE           a table's rows [--where EXPR] [--limit N] [--version N] [--format text|csv]\n"
+            + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]; without Spark\n"
+            + "  show TABLE           a table's rows by its key [--columns A,B] [--where EXPR] [--limit N] [--version N]\n"
+            + "                       [--format text|csv|json] [--vertical]; without Spark\n"
             + "  serve                a Spark Connect server on the warehouse (sc://127.0.0.1:15002, --port N) until\n"
             + "                       Ctrl-C or SIGTERM; 'serve --stop' stops the one serving the warehouse\n"
 
@@ -161,11 +162,11 @@ public final class Main {
             }
             case "history" -> {
                 JobConfig config = JobConfig.load(configFile, overrides);
-                return HistoryCommand.run(words, cl, config, () -> spark(cl, config), out);
+                return HistoryCommand.run(words, cl, config, out);
             }
             case "show" -> {
                 JobConfig config = JobConfig.load(configFile, overrides);
-                return ShowCommand.run(words, cl, config, () -> spark(cl, config), out);
+                return ShowCommand.run(words, cl, config, out);
             }
             case "serve" -> {
                 JobConfig config = JobConfig.load(configFile, overrides);
@@ -229,7 +230,12 @@ public final class Main {
         o.addOption(Option.builder().longOpt("force-retention")
                 .desc("maintain: allow a retention below Delta's safety default of 168 hours").get());
         o.addOption(Option.builder().longOpt("where").hasArg().argName("EXPR")
-                .desc("show: only the rows where the SQL condition EXPR holds").get());
+                .desc("show: only the rows where EXPR holds: column = != < <= > >= literal, IS [NOT] NULL, [NOT] IN (...), "
+                        + "[NOT] LIKE '...', with AND, OR, NOT and ( )").get());
+        o.addOption(Option.builder().longOpt("columns").hasArg().argName("A,B")
+                .desc("show: only these columns, in this order").get());
+        o.addOption(Option.builder().longOpt("vertical")
+                .desc("show: one line a column, for wide rows").get());
         o.addOption(Option.builder().longOpt("limit").hasArg().argName("N")
                 .desc("show: at most N rows (default 20); history: the last N versions").get());
         o.addOption(Option.builder().longOpt("port").hasArg().argName("N")
@@ -237,8 +243,8 @@ public final class Main {
         o.addOption(Option.builder().longOpt("stop")
                 .desc("serve: stop the server serving the warehouse (SIGTERM; SIGKILL after 60 s)").get());
         o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-                .desc("show: text (boxed, the default) or csv (every row unless --limit, for a spreadsheet; "
-                        + "cells starting with = + - @ get a leading ')").get());
+                .desc("show: text (boxed, the default), csv (every row unless --limit, for a spreadsheet; "
+                        + "cells starting with = + - @ get a leading ') or json (one object a line, every row unless --limit)").get());
         o.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                 .desc("generate: the folder to write the datasets to").get());
         o.addOption(Option.builder().longOpt("victims").hasArg().argName("N")

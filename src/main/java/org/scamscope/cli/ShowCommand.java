@@ -1,122 +1,183 @@
 package org.scamscope.cli;
 
-import io.delta.tables.DeltaTable;
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.types.StructType;
 import org.apache.commons.cli.CommandLine;
-import org.apache.spark.SparkArithmeticException;
-import org.apache.spark.SparkDateTimeException;
-import org.apache.spark.SparkIllegalArgumentException;
-import org.apache.spark.SparkNumberFormatException;
-import org.apache.spark.sql.AnalysisException;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StructField;
 import org.scamscope.ExitCodes;
-import org.scamscope.Messages;
 import org.scamscope.config.JobConfig;
+import org.scamscope.contract.ConfFiles;
+import org.scamscope.contract.PipelineSpec;
+import org.scamscope.delta.KernelTable;
+import org.scamscope.delta.KernelValues;
+import org.scamscope.delta.WherePredicate;
 import org.scamscope.ops.CsvWriter;
 import org.scamscope.ops.TextTable;
 import org.scamscope.ops.WarehouseTables;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.PriorityQueue;
 
 /**
- * scamscope show TABLE: a table's rows, boxed as Spark's show() draws them: the latest version or
- * one of --version N (time travel), filtered by --where (SQL), at most
- * --limit rows. With --format csv, every row (or --limit of them), whole, as CSV for a spreadsheet.
+ * scamscope show TABLE: a table's rows, read with Delta Kernel (no Spark), ordered by the table's
+ * key and then by every other column: the latest version or --version N, filtered by --where, the
+ * columns of --columns, at most --limit rows, boxed (text), one column a line (--vertical), or
+ * whole as CSV or JSON lines.
  */
 final class ShowCommand {
-    static final String USAGE = "scamscope show TABLE [--warehouse DIR] [--version N] [--where EXPR] [--limit N] [--format text|csv]";
+    static final String USAGE = "scamscope show TABLE [--warehouse DIR] [--version N] [--columns A,B] [--where EXPR] "
+            + "[--limit N] [--format text|csv|json] [--vertical]";
     static final long DEFAULT_LIMIT = 20;
     /** Longer cells are cut to this width, ending in "...", as show() does at 20. */
     static final int CELL_WIDTH = 40;
 
     private ShowCommand() {}
 
-    static int run(List<String> words, CommandLine cl, JobConfig config, Supplier<SparkSession> spark, PrintStream out) {
+    static int run(List<String> words, CommandLine cl, JobConfig config, PrintStream out) {
         String name = CommandArgs.table(words, USAGE);
         String format = cl.getOptionValue("format", "text");
-        if (!format.equals("text") && !format.equals("csv")) throw ExitCodes.usage("--format must be text or csv, got '" + format + "'");
-        boolean csv = format.equals("csv");
+        if (!List.of("text", "csv", "json").contains(format)) throw ExitCodes.usage("--format must be text, csv or json, got '" + format + "'");
+        boolean export = !format.equals("text");
         // An export has no line to say it was cut: without --limit it holds every row.
-        long limit = CommandArgs.number(cl, "limit", 1, csv ? Long.MAX_VALUE : DEFAULT_LIMIT);
+        long limit = CommandArgs.number(cl, "limit", 1, export ? Long.MAX_VALUE : DEFAULT_LIMIT);
         Long asOf = CommandArgs.number(cl, "version", 0, null);
         String where = cl.getOptionValue("where");
         String path = WarehouseTables.path(config.warehouse(), name);
-        SparkSession s = spark.get();
-        // The version is pinned, so the rows shown are those of the version named, also when a job writes meanwhile.
-        long version = asOf != null ? asOf : DeltaTable.forPath(s, path).history(1).select("version").first().getLong(0);
-        Dataset<Row> df;
-        try {
-            df = s.read().format("delta").option("versionAsOf", version).load(path);
-        } catch (Exception e) {
-            if (e instanceof AnalysisException) throw ExitCodes.usage(name + ": " + Messages.firstLine(e.getMessage()));
-            throw e;
-        }
-        if (where != null) {
-            try {
-                df = df.filter(where);
-            } catch (Exception e) {
-                if (e instanceof AnalysisException) throw ExitCodes.usage("--where " + where + ": " + Messages.firstLine(e.getMessage()));
-                throw e;
+        // The version is pinned by the snapshot, so the rows are those of one version also when a job writes meanwhile.
+        KernelTable table = KernelTable.open(name, path, asOf);
+        StructType schema = table.schema();
+        List<Integer> shown = columns(cl.getOptionValue("columns"), schema);
+        Predicate filter = where == null ? null : WherePredicate.parse(where, schema);
+        Comparator<Object[]> order = order(schema, key(config, name));
+
+        long[] matched = {0};
+        PriorityQueue<Object[]> firstRows = new PriorityQueue<>(order.reversed());
+        List<Object[]> all = new ArrayList<>();
+        table.scan(schema, filter, r -> {
+            Object[] v = new Object[schema.length()];
+            for (int i = 0; i < v.length; i++) v[i] = KernelValues.value(r, i);
+            matched[0]++;
+            if (limit == Long.MAX_VALUE) {
+                all.add(v);
+            } else {
+                firstRows.add(v);
+                if (firstRows.size() > limit) firstRows.poll();
             }
-        }
-        StructField[] fields = df.schema().fields();
-        Column[] asText = new Column[fields.length];
-        boolean[] right = new boolean[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            asText[i] = df.col("`" + fields[i].name().replace("`", "``") + "`").cast("string");
-            right[i] = fields[i].dataType() instanceof NumericType;
-        }
+        });
+        List<Object[]> rows = limit == Long.MAX_VALUE ? all : new ArrayList<>(firstRows);
+        rows.sort(order);
+
         List<String> headers = new ArrayList<>();
-        for (StructField f : fields) headers.add(f.name());
-        Dataset<Row> text = df.select(asText);
-        if (csv) {
-            out.print(CsvWriter.line(headers));
-            Dataset<Row> selected = limit == Long.MAX_VALUE ? text : text.limit((int) Math.min(limit, Integer.MAX_VALUE));
-            // Row by row to the output: an export may be larger than the driver's memory.
-            return collect(() -> {
-                for (Iterator<Row> it = selected.toLocalIterator(); it.hasNext(); ) {
-                    Row r = it.next();
+        for (int i : shown) headers.add(schema.at(i).getName());
+        switch (format) {
+            case "csv" -> {
+                out.print(CsvWriter.line(headers));
+                for (Object[] r : rows) {
                     List<String> cells = new ArrayList<>();
-                    for (int i = 0; i < fields.length; i++) cells.add(r.isNullAt(i) ? null : r.getString(i));
+                    for (int i : shown) cells.add(KernelValues.text(r[i]));
                     out.print(CsvWriter.line(cells));
                 }
-                return ExitCodes.OK;
-            }, where);
+            }
+            case "json" -> {
+                var json = new com.fasterxml.jackson.databind.ObjectMapper();
+                for (Object[] r : rows) {
+                    var o = json.createObjectNode();
+                    for (int i : shown) {
+                        Object v = r[i];
+                        String k = schema.at(i).getName();
+                        if (v == null) o.putNull(k);
+                        else if (v instanceof Long l) o.put(k, l);
+                        else if (v instanceof Integer n) o.put(k, n);
+                        else if (v instanceof Boolean b) o.put(k, b);
+                        else if (v instanceof BigDecimal d) o.put(k, d);
+                        else if (v instanceof Double d) o.put(k, d);
+                        else o.put(k, KernelValues.text(v));
+                    }
+                    out.println(o);
+                }
+            }
+            default -> {
+                out.println(name + " at version " + table.version() + (where == null ? "" : ", where " + where));
+                if (cl.hasOption("vertical")) {
+                    int n = 0;
+                    for (Object[] r : rows) {
+                        out.println("-[ row " + (++n) + " ]" + "-".repeat(20));
+                        TextTable t = new TextTable(List.of("column", "value"));
+                        for (int i : shown) t.add(List.of(schema.at(i).getName(), cell(KernelValues.text(r[i]))));
+                        out.print(t.aligned().lines().skip(1).map(l -> l + "\n").reduce("", String::concat));
+                    }
+                } else {
+                    boolean[] right = new boolean[shown.size()];
+                    for (int j = 0; j < shown.size(); j++) right[j] = KernelValues.numeric(schema.at(shown.get(j)));
+                    TextTable t = new TextTable(headers, right);
+                    for (Object[] r : rows) {
+                        List<String> cells = new ArrayList<>();
+                        for (int i : shown) cells.add(cell(KernelValues.text(r[i])));
+                        t.add(cells);
+                    }
+                    out.print(t.boxed());
+                }
+                out.println(matched[0] > rows.size()
+                        ? "only showing the first " + rows.size() + " of " + matched[0] + " rows (--limit N shows more)"
+                        : rows.size() + (rows.size() == 1 ? " row" : " rows"));
+            }
         }
-        // One row more than shown says whether there are more.
-        List<Row> rows = collect(() -> text.limit((int) Math.min(limit, Integer.MAX_VALUE - 1) + 1).collectAsList(), where);
-        TextTable t = new TextTable(headers, right);
-        for (Row r : rows.subList(0, (int) Math.min(rows.size(), limit))) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < fields.length; i++) cells.add(cell(r.isNullAt(i) ? null : r.getString(i)));
-            t.add(cells);
-        }
-        out.println(name + " at version " + version + (where == null ? "" : ", where " + where));
-        out.print(t.boxed());
-        out.println(rows.size() > limit ? "only showing the first " + limit + (limit == 1 ? " row" : " rows")
-                : rows.size() + (rows.size() == 1 ? " row" : " rows"));
         return ExitCodes.OK;
     }
 
-    /** What the query gives; a --where that fails on the data (a cast, a division) is a usage error. */
-    private static <T> T collect(Supplier<T> query, String where) {
-        try {
-            return query.get();
-        } catch (RuntimeException e) {
-            Throwable data = dataError(e);
-            if (where != null && data != null) {
-                throw ExitCodes.usage("--where " + where + ": " + Messages.firstLine(data.getMessage()));
-            }
-            throw e;
+    /** The positions of the columns asked for, in the order asked; every column without --columns. */
+    static List<Integer> columns(String asked, StructType schema) {
+        List<Integer> out = new ArrayList<>();
+        if (asked == null) {
+            for (int i = 0; i < schema.length(); i++) out.add(i);
+            return out;
         }
+        for (String c : asked.split(",")) {
+            int i = schema.indexOf(c.strip());
+            if (i < 0) {
+                throw ExitCodes.usage("--columns: no column '" + c.strip() + "'; the columns are " + String.join(", ", schema.fieldNames()));
+            }
+            out.add(i);
+        }
+        return out;
+    }
+
+    /** The key the table's contract declares; none for tables without one. */
+    private static List<String> key(JobConfig config, String table) {
+        try {
+            Path spec = PipelineSpec.file(config).toAbsolutePath();
+            return PipelineSpec.load(config).key(ConfFiles.folder(spec.getParent()), table.strip());
+        } catch (RuntimeException e) {
+            return List.of(); // a configuration that cannot be read does not stop a look at the data
+        }
+    }
+
+    /** By the key's columns, then by every other column in table order; nulls first, as Spark's ORDER BY. */
+    static Comparator<Object[]> order(StructType schema, List<String> key) {
+        List<Integer> by = new ArrayList<>();
+        for (String k : key) {
+            int i = schema.indexOf(k);
+            if (i >= 0) by.add(i);
+        }
+        for (int i = 0; i < schema.length(); i++) if (!by.contains(i)) by.add(i);
+        return (a, b) -> {
+            for (int i : by) {
+                int c = compare(a[i], b[i]);
+                if (c != 0) return c;
+            }
+            return 0;
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object a, Object b) {
+        if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
+        if (a instanceof Comparable ca && a.getClass() == b.getClass()) return ca.compareTo(b);
+        return KernelValues.text(a).compareTo(KernelValues.text(b));
     }
 
     /** NULL for null, on one line, cut to CELL_WIDTH. */
@@ -124,14 +185,5 @@ final class ShowCommand {
         if (v == null) return "NULL";
         String one = v.replace("\r", "\\r").replace("\n", "\\n");
         return one.length() > CELL_WIDTH ? one.substring(0, CELL_WIDTH - 3) + "..." : one;
-    }
-
-    /** A failure of the filter on the data (a cast or arithmetic that fails on some row), if that is what e is. */
-    private static Throwable dataError(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SparkArithmeticException || c instanceof SparkNumberFormatException
-                    || c instanceof SparkDateTimeException || c instanceof SparkIllegalArgumentException) return c;
-        }
-        return null;
     }
 }

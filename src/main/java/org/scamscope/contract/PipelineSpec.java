@@ -36,6 +36,38 @@ public record PipelineSpec(String file, Map<String, String> settings, List<Table
         }
     }
 
+    /** The setting that names the pipeline spec, relative to the configuration file. */
+    public static final String SETTING = "pipeline";
+    public static final String DEFAULT_FILE = "pipeline.json";
+
+    /** The spec file a configuration names (setting "pipeline", default conf/pipeline.json), which must exist. */
+    public static java.nio.file.Path file(org.scamscope.config.JobConfig config) {
+        java.nio.file.Path file = config.file().getParent().resolve(config.get(SETTING, DEFAULT_FILE)).normalize();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw ExitCodes.usage("pipeline spec not found: " + file + " (setting '" + SETTING + "' of " + config.file()
+                    + ", relative to that file; the shipped one is conf/" + DEFAULT_FILE + ")");
+        }
+        return file;
+    }
+
+    /** The spec a configuration names, without the contracts of its tables. */
+    public static PipelineSpec load(org.scamscope.config.JobConfig config) {
+        java.nio.file.Path f = file(config).toAbsolutePath();
+        return load(ConfFiles.folder(f.getParent()), f.getFileName().toString());
+    }
+
+    /**
+     * The columns a table is keyed by, as its contract declares them (a silver table's natural
+     * key, a gold table's key); empty for tables without a contract.
+     */
+    public List<String> key(ConfFiles files, String table) {
+        TableSpec t = tables.stream().filter(x -> x.name().equals(table)).findFirst().orElse(null);
+        if (t == null || t.contract() == null) return List.of();
+        if (t.layer().equals("silver")) return SilverContract.load(files, t.contract(), t.shortName()).naturalKey();
+        if (t.layer().equals("gold")) return GoldContract.load(files, t.contract(), t.shortName()).key();
+        return List.of();
+    }
+
     public static PipelineSpec load(ConfFiles files, String file) {
         String where = files.describe(file);
         JsonNode root = files.json(file);

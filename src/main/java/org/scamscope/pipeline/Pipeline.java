@@ -38,9 +38,7 @@ import java.util.Set;
  * a declared table, or a declared table without its Java part, stops the load.
  */
 public final class Pipeline {
-    /** The setting that names the pipeline spec, relative to the configuration file. */
-    public static final String SETTING = "pipeline";
-    public static final String DEFAULT_FILE = "pipeline.json";
+    public static final String DEFAULT_FILE = PipelineSpec.DEFAULT_FILE;
 
     private static final Map<String, Derivation> DERIVATIONS = Map.of(
             "victims", new VictimsDerivation(),
@@ -111,12 +109,7 @@ public final class Pipeline {
 
     /** The pipeline a configuration names (setting "pipeline", default conf/pipeline.json). */
     public static Pipeline load(JobConfig config) {
-        Path file = config.file().getParent().resolve(config.get(SETTING, DEFAULT_FILE)).normalize();
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw ExitCodes.usage("pipeline spec not found: " + file + " (setting '" + SETTING + "' of " + config.file()
-                    + ", relative to that file; the shipped one is conf/" + DEFAULT_FILE + ")");
-        }
-        return load(file);
+        return load(PipelineSpec.file(config));
     }
 
     public static Pipeline load(Path specFile) {

@@ -86,6 +86,19 @@ public final class WarehouseLock implements AutoCloseable {
         throw new ScamscopeException(ExitCodes.LOCKED, "could not take the lock on " + warehouse + " after three attempts");
     }
 
+    /**
+     * Who holds the lock on warehouse, as "run R, pid P on H, since T", with why it counts as stale
+     * when it does; empty when no lock file is there.
+     */
+    public static java.util.Optional<String> holder(Path warehouse) {
+        Properties p = read(warehouse.resolve(FILE));
+        if (p == null) return java.util.Optional.empty();
+        String who = "run " + p.getProperty("run_id") + ", pid " + p.getProperty("pid") + " on " + p.getProperty("host")
+                + ", since " + p.getProperty("started");
+        String gone = whyGone(p);
+        return java.util.Optional.of(gone == null ? who : who + " (stale: " + gone + "; the next run takes it over)");
+    }
+
     private static String whyGone(Properties p) {
         String host = p.getProperty("host", "");
         long pid = Long.parseLong(p.getProperty("pid", "-1"));

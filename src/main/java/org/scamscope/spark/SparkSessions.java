@@ -18,7 +18,15 @@ public final class SparkSessions {
      * @param settings Spark settings of the configuration; a key that spark-submit (--conf,
      *     --properties-file) or a spark.* system property already set keeps that value
      */
+    private static final java.util.concurrent.atomic.AtomicInteger REQUESTS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How often a session was asked for in this JVM: a command that must not start Spark leaves it as it was. */
+    public static int requests() {
+        return REQUESTS.get();
+    }
+
     public static SparkSession create(String master, String fallbackMaster, Map<String, String> settings) {
+        REQUESTS.incrementAndGet();
         SparkConf submitted = new SparkConf();
         SparkSession.Builder b = SparkSession.builder()
                 .appName("scamscope")
