@@ -144,6 +144,38 @@ public final class KernelTable {
         return Utils.toCloseableIterator(out.iterator());
     }
 
+    private static final java.util.regex.Pattern NUM_RECORDS = java.util.regex.Pattern.compile("\"numRecords\"\\s*:\\s*(\\d+)");
+
+    /**
+     * The rows of this version, from the row counts Delta keeps with each data file; a file
+     * without them is counted by reading it.
+     */
+    public long rows() {
+        Scan scan = snapshot.getScanBuilder().build();
+        long n = 0;
+        boolean unknown = false;
+        try (CloseableIterator<FilteredColumnarBatch> files = scan.getScanFiles(ENGINE, true)) {
+            while (files.hasNext()) {
+                try (CloseableIterator<Row> fileRows = files.next().getRows()) {
+                    while (fileRows.hasNext()) {
+                        Row add = fileRows.next().getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
+                        int statsAt = add.getSchema().indexOf("stats");
+                        String stats = statsAt < 0 || add.isNullAt(statsAt) ? null : add.getString(statsAt);
+                        java.util.regex.Matcher m = stats == null ? null : NUM_RECORDS.matcher(stats);
+                        if (m != null && m.find()) n += Long.parseLong(m.group(1));
+                        else unknown = true;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+        }
+        if (!unknown) return n;
+        long[] counted = {0};
+        scan(schema(), null, r -> counted[0]++);
+        return counted[0];
+    }
+
     /** The commits from version from (at least 0) to this version, oldest first, as the log still holds them. */
     public List<Commit> history(long from) {
         List<Commit> out = new ArrayList<>();

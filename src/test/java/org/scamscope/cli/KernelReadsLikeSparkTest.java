@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * show and history read with Delta Kernel, without Spark; on every table of the sample warehouse
+ * show, history and tables read with Delta Kernel, without Spark; on every table of the sample warehouse
  * they give what Spark reads of the same version: every row, every value as Spark's cast to text,
  * the key order Spark's ORDER BY gives, and the versions and operations of Spark's history.
  */
@@ -72,7 +72,19 @@ class KernelReadsLikeSparkTest {
                 assertTrue(lines.get(i).contains("  " + h.get(i).getString(1)), o.out());
             }
         }
-        assertEquals(before, SparkSessions.requests(), "show and history asked for a Spark session");
+        // tables: each table's latest version and its rows, as Spark counts them.
+        TableFixtures.Outcome listed = TableFixtures.main("tables", "--warehouse", wh.toString());
+        assertEquals(0, listed.code(), listed.err());
+        List<String> lines = listed.out().lines().skip(2).toList();
+        assertEquals(tables.size(), lines.size(), listed.out());
+        for (int i = 0; i < tables.size(); i++) {
+            String[] cells = lines.get(i).split("\\s+");
+            String path = wh.resolve(tables.get(i)).toString();
+            long version = DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
+            assertEquals(List.of(tables.get(i), Long.toString(version), Long.toString(spark.read().format("delta").load(path).count())),
+                    List.of(cells[0], cells[1], cells[2]), listed.out());
+        }
+        assertEquals(before, SparkSessions.requests(), "show, history or tables asked for a Spark session");
         assertFalse(tables.isEmpty());
     }
 
