@@ -40,6 +40,7 @@ public final class Main {
             + "  audit                the disclosure audit of the latest gold tables: exit 5 when a hidden count can be narrowed down\n"
             + "  release --out DIR    the latest gold tables, audited, as CSV and Parquet with a data dictionary\n"
             + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
+            + "  status               the last run's outcome and counts, who holds the lock, whether a server serves; without Spark\n"
             + "  tables               every table of the warehouse: version, rows, last operation and when; without Spark\n"
             + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]; without Spark\n"
             + "  show TABLE           a table's rows by its key [--columns A,B] [--where EXPR] [--limit N] [--version N]\n"
@@ -164,6 +165,9 @@ public final class Main {
             case "history" -> {
                 JobConfig config = JobConfig.load(configFile, overrides);
                 return HistoryCommand.run(words, cl, config, out);
+            }
+            case "status" -> {
+                return StatusCommand.run(words, JobConfig.load(configFile, overrides), out);
             }
             case "tables" -> {
                 return TablesCommand.run(words, JobConfig.load(configFile, overrides), out);
