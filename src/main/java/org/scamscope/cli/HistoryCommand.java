@@ -8,8 +8,6 @@ import org.scamscope.ops.TextTable;
 import org.scamscope.ops.WarehouseTables;
 
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,7 @@ final class HistoryCommand {
         List<KernelTable.Commit> commits = table.history(limit == null ? 0 : Math.max(0, table.version() - limit + 1));
         TextTable t = new TextTable(List.of("version", "timestamp", "operation", "details"), true);
         for (KernelTable.Commit c : commits) {
-            t.add(List.of(Long.toString(c.version()), Instant.ofEpochMilli(c.timestamp()).truncatedTo(ChronoUnit.SECONDS).toString(),
+            t.add(List.of(Long.toString(c.version()), c.when(),
                     c.operation(), details(c.parameters(), c.metrics())));
         }
         out.println(name + ": " + (commits.isEmpty() ? "no versions"

@@ -5,7 +5,6 @@ import io.delta.kernel.types.StructType;
 import org.apache.commons.cli.CommandLine;
 import org.scamscope.ExitCodes;
 import org.scamscope.config.JobConfig;
-import org.scamscope.contract.ConfFiles;
 import org.scamscope.contract.PipelineSpec;
 import org.scamscope.delta.KernelTable;
 import org.scamscope.delta.KernelValues;
@@ -16,7 +15,6 @@ import org.scamscope.ops.WarehouseTables;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -83,7 +81,7 @@ final class ShowCommand {
                 }
             }
             case "json" -> {
-                var json = new com.fasterxml.jackson.databind.ObjectMapper();
+                var json = org.scamscope.config.Json.mapper();
                 for (Object[] r : rows) {
                     var o = json.createObjectNode();
                     for (int i : shown) {
@@ -149,8 +147,7 @@ final class ShowCommand {
     /** The key the table's contract declares; none for tables without one. */
     private static List<String> key(JobConfig config, String table) {
         try {
-            Path spec = PipelineSpec.file(config).toAbsolutePath();
-            return PipelineSpec.load(config).key(ConfFiles.folder(spec.getParent()), table.strip());
+            return PipelineSpec.key(config, table.strip());
         } catch (RuntimeException e) {
             return List.of(); // a configuration that cannot be read does not stop a look at the data
         }

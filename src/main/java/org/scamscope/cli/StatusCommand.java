@@ -1,7 +1,6 @@
 package org.scamscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.kernel.data.Row;
 import org.scamscope.ExitCodes;
 import org.scamscope.config.JobConfig;
@@ -41,7 +40,7 @@ final class StatusCommand {
     /** The row of ops/runs that started last, in one line. */
     private static String lastRun(Path wh) {
         if (!WarehouseTables.list(wh).contains("ops/runs")) return "none recorded (no table ops/runs)";
-        KernelTable runs = KernelTable.open("ops/runs", WarehouseTables.path(wh, "ops/runs"), null);
+        KernelTable runs = KernelTable.open("ops/runs", wh.resolve("ops/runs").toString(), null);
         int started = runs.schema().indexOf("started");
         int json = runs.schema().indexOf("summary_json");
         Object[] latest = new Object[2];
@@ -54,7 +53,7 @@ final class StatusCommand {
         });
         if (latest[1] == null) return "none recorded";
         try {
-            JsonNode s = new ObjectMapper().readTree((String) latest[1]);
+            JsonNode s = org.scamscope.config.Json.mapper().readTree((String) latest[1]);
             StringBuilder b = new StringBuilder(s.path("run_id").asText() + " " + s.path("outcome").asText()
                     + " (exit " + s.path("exit_code").asText() + "), " + s.path("started").asText() + " to " + s.path("ended").asText());
             long read = 0, accepted = 0, quarantined = 0;

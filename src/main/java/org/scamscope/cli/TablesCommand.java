@@ -7,8 +7,6 @@ import org.scamscope.ops.TextTable;
 import org.scamscope.ops.WarehouseTables;
 
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** scamscope tables: every table of the warehouse with its version, rows and last operation; read with Delta Kernel, without Spark. */
@@ -23,11 +21,11 @@ final class TablesCommand {
         if (names.isEmpty()) throw ExitCodes.usage(config.warehouse() + " holds no Delta tables (see --warehouse)");
         TextTable t = new TextTable(List.of("table", "version", "rows", "last operation", "when"), false, true, true);
         for (String name : names) {
-            KernelTable table = KernelTable.open(name, WarehouseTables.path(config.warehouse(), name), null);
+            KernelTable table = KernelTable.open(name, config.warehouse().resolve(name).toString(), null);
             List<KernelTable.Commit> last = table.history(table.version());
             t.add(List.of(name, Long.toString(table.version()), Long.toString(table.rows()),
                     last.isEmpty() ? "" : last.get(0).operation(),
-                    last.isEmpty() ? "" : Instant.ofEpochMilli(last.get(0).timestamp()).truncatedTo(ChronoUnit.SECONDS).toString()));
+                    last.isEmpty() ? "" : last.get(0).when()));
         }
         out.println(config.warehouse() + ": " + names.size() + " tables");
         out.print(t.aligned());

@@ -50,18 +50,15 @@ public record PipelineSpec(String file, Map<String, String> settings, List<Table
         return file;
     }
 
-    /** The spec a configuration names, without the contracts of its tables. */
-    public static PipelineSpec load(org.scamscope.config.JobConfig config) {
-        java.nio.file.Path f = file(config).toAbsolutePath();
-        return load(ConfFiles.folder(f.getParent()), f.getFileName().toString());
-    }
-
     /**
-     * The columns a table is keyed by, as its contract declares them (a silver table's natural
-     * key, a gold table's key); empty for tables without a contract.
+     * The columns a table of the configuration's pipeline is keyed by, as its contract declares them
+     * (a silver table's natural key, a gold table's key); empty for tables without a contract.
      */
-    public List<String> key(ConfFiles files, String table) {
-        TableSpec t = tables.stream().filter(x -> x.name().equals(table)).findFirst().orElse(null);
+    public static List<String> key(org.scamscope.config.JobConfig config, String table) {
+        java.nio.file.Path f = file(config).toAbsolutePath();
+        ConfFiles files = ConfFiles.folder(f.getParent());
+        TableSpec t = load(files, f.getFileName().toString()).tables().stream()
+                .filter(x -> x.name().equals(table)).findFirst().orElse(null);
         if (t == null || t.contract() == null) return List.of();
         if (t.layer().equals("silver")) return SilverContract.load(files, t.contract(), t.shortName()).naturalKey();
         if (t.layer().equals("gold")) return GoldContract.load(files, t.contract(), t.shortName()).key();

@@ -47,7 +47,12 @@ public final class KernelTable {
 
     /** One commit of the table's history. */
     public record Commit(long version, long timestamp, String operation, Map<String, String> parameters,
-                         Map<String, String> metrics) {}
+                         Map<String, String> metrics) {
+        /** The commit time in UTC, to the second, as the commands print it. */
+        public String when() {
+            return java.time.Instant.ofEpochMilli(timestamp).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        }
+    }
 
     private final String name;
     private final Snapshot snapshot;
@@ -118,30 +123,12 @@ public final class KernelTable {
                 FilteredColumnarBatch batch = logical.next();
                 FilteredColumnarBatch kept = remaining.isEmpty() ? batch : new FilteredColumnarBatch(batch.getData(),
                         Optional.of(remaining.get().eval(batch.getData(), batch.getSelectionVector())));
-                try (CloseableIterator<Row> rows = selected(kept)) {
+                // getRows() leaves out the rows the selection vector drops.
+                try (CloseableIterator<Row> rows = kept.getRows()) {
                     while (rows.hasNext()) sink.accept(rows.next());
                 }
             }
         }
-    }
-
-    /** The batch's rows its selection vector keeps (a false or null entry drops the row). */
-    private static CloseableIterator<Row> selected(FilteredColumnarBatch batch) {
-        Optional<ColumnVector> selection = batch.getSelectionVector();
-        if (selection.isEmpty()) return batch.getData().getRows();
-        ColumnVector s = selection.get();
-        List<Row> out = new ArrayList<>();
-        int i = 0;
-        try (CloseableIterator<Row> all = batch.getData().getRows()) {
-            while (all.hasNext()) {
-                Row r = all.next();
-                if (!s.isNullAt(i) && s.getBoolean(i)) out.add(r);
-                i++;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Utils.toCloseableIterator(out.iterator());
     }
 
     private static final java.util.regex.Pattern NUM_RECORDS = java.util.regex.Pattern.compile("\"numRecords\"\\s*:\\s*(\\d+)");

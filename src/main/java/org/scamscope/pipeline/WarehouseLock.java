@@ -65,9 +65,8 @@ public final class WarehouseLock implements AutoCloseable {
                 if (p == null) continue;  // released meanwhile
                 String gone = whyGone(p);
                 if (gone == null) {
-                    throw new ScamscopeException(ExitCodes.LOCKED, "another run holds the lock on " + warehouse + ": run "
-                            + p.getProperty("run_id") + ", pid " + p.getProperty("pid") + " on " + p.getProperty("host")
-                            + ", since " + p.getProperty("started") + " (lock file " + file + ")");
+                    throw new ScamscopeException(ExitCodes.LOCKED, "another run holds the lock on " + warehouse + ": "
+                            + who(p) + " (lock file " + file + ")");
                 }
                 // Moved aside atomically: of two runs taking over the same stale lock, one wins.
                 try {
@@ -93,10 +92,14 @@ public final class WarehouseLock implements AutoCloseable {
     public static java.util.Optional<String> holder(Path warehouse) {
         Properties p = read(warehouse.resolve(FILE));
         if (p == null) return java.util.Optional.empty();
-        String who = "run " + p.getProperty("run_id") + ", pid " + p.getProperty("pid") + " on " + p.getProperty("host")
-                + ", since " + p.getProperty("started");
         String gone = whyGone(p);
-        return java.util.Optional.of(gone == null ? who : who + " (stale: " + gone + "; the next run takes it over)");
+        return java.util.Optional.of(gone == null ? who(p) : who(p) + " (stale: " + gone + "; the next run takes it over)");
+    }
+
+    /** The holder a lock file names: "run R, pid P on H, since T". */
+    private static String who(Properties p) {
+        return "run " + p.getProperty("run_id") + ", pid " + p.getProperty("pid") + " on " + p.getProperty("host")
+                + ", since " + p.getProperty("started");
     }
 
     private static String whyGone(Properties p) {
