@@ -112,8 +112,7 @@ public final class Main {
                 JobConfig config = JobConfig.load(configFile, overrides);
                 if (command.equals("run")) Job.checkInput(config.input());
                 config.warehouse(); // a location the job cannot use is refused before Spark starts
-                SparkSession spark = spark(cl, config);
-                Job job = new Job(spark, config);
+                Job job = new Job(() -> spark(cl, config), config);
                 RunSummary summary = job.summary();
                 summary.arguments = List.of(args);
                 try {
@@ -134,7 +133,7 @@ public final class Main {
                     summary.ended = java.time.Instant.now();
                     // Also on failure: what was read, quarantined and written before it stopped.
                     summary.print(out);
-                    record(spark, config, summary, cl.getOptionValue("json-summary"));
+                    record(config, summary, cl.getOptionValue("json-summary"));
                 }
                 return ExitCodes.OK;
             }
@@ -188,11 +187,11 @@ public final class Main {
     }
 
     /** ops/runs gets the run when the warehouse exists (a run stopped before writing leaves none); the JSON file always. */
-    private static void record(SparkSession spark, JobConfig config, RunSummary summary, String jsonFile) {
+    private static void record(JobConfig config, RunSummary summary, String jsonFile) {
         Warehouse warehouse = new Warehouse(config.warehouse());
         if (Files.isDirectory(warehouse.root())) {
             try {
-                RunLog.append(spark, warehouse, summary);
+                RunLog.append(warehouse, summary);
             } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala code throws unchecked
                 System.err.println("scamscope: could not append the run to " + warehouse.ops("runs") + ": " + Messages.firstLine(e.getMessage()));
             }

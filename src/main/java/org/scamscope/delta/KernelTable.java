@@ -45,6 +45,24 @@ public final class KernelTable {
     /** One engine for the JVM: it holds a Hadoop configuration and the Parquet and JSON readers. */
     private static final Engine ENGINE = DefaultEngine.create(new Configuration());
 
+    static Engine engine() {
+        return ENGINE;
+    }
+
+    /** True when path holds a Delta table (a log with a commit or a checkpoint). */
+    public static boolean exists(String path) {
+        return latestVersion(path).isPresent();
+    }
+
+    /** The latest version of the table at path; empty when there is no table. */
+    public static java.util.OptionalLong latestVersion(String path) {
+        try {
+            return java.util.OptionalLong.of(TableManager.loadSnapshot(path).build(ENGINE).getVersion());
+        } catch (TableNotFoundException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     /** One commit of the table's history. */
     public record Commit(long version, long timestamp, String operation, Map<String, String> parameters,
                          Map<String, String> metrics) {

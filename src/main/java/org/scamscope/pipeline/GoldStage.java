@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.scamscope.delta.DeltaTables;
+import org.scamscope.delta.KernelTable;
 import org.scamscope.delta.DeltaTables.Commit;
 import org.scamscope.reference.ReferenceData;
 import org.scamscope.table.SilverTable;
@@ -110,10 +111,15 @@ public final class GoldStage {
      * (through the gold tables it reads too), k and the current year. Equal sources give equal rows.
      */
     public Map<String, String> sources(int currentYear) {
+        return sources(pipeline, warehouse, k, currentYear);
+    }
+
+    /** As {@link #sources(int)}, without Spark: the silver versions are read with Delta Kernel. */
+    static Map<String, String> sources(Pipeline pipeline, Warehouse warehouse, int k, int currentYear) {
         Map<String, Long> versions = new LinkedHashMap<>();
         for (SilverTable t : pipeline.silver()) {
-            if (!io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name()))) continue;
-            versions.put("silver/" + t.name(), DeltaTables.lastCommit(spark, warehouse.silver(t.name())).version());
+            // read with Kernel: a run with nothing new compares these with the ledger before it starts Spark
+            KernelTable.latestVersion(warehouse.silver(t.name())).ifPresent(v -> versions.put("silver/" + t.name(), v));
         }
         // A table is built when every silver table it reads exists and at least one of its reads is there;
         // a gold table it reads that cannot be built takes part as an empty table.

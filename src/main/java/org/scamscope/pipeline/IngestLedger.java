@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.scamscope.ExitCodes;
+import org.scamscope.delta.KernelTable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,6 @@ public final class IngestLedger {
             .add("checksum", DataTypes.StringType, false)
             .add("run_id", DataTypes.StringType, false);
 
-    private final SparkSession spark;
     private final String path;
     /** "dataset|path" -> checksum, as the warehouse holds them */
     private final Map<String, String> held = new TreeMap<>();
@@ -56,24 +56,30 @@ public final class IngestLedger {
         }
     }
 
-    private IngestLedger(SparkSession spark) {
-        this.spark = spark;
-        this.path = null;
+    private IngestLedger(String path) {
+        this.path = path;
     }
 
     /** The ledger of an empty warehouse, read from nowhere: for evaluating an input without a warehouse. */
-    static IngestLedger empty(SparkSession spark) {
-        return new IngestLedger(spark);
+    static IngestLedger empty() {
+        return new IngestLedger(null);
     }
 
-    public IngestLedger(SparkSession spark, Warehouse warehouse) {
-        this.spark = spark;
-        this.path = warehouse.ops("ingested_files");
-        if (DeltaTable.isDeltaTable(spark, path)) {
-            for (Row r : spark.read().format("delta").load(path).select("dataset", "path", "checksum").collectAsList()) {
-                held.put(r.getString(0) + "|" + r.getString(1), r.getString(2));
-            }
+    /**
+     * The warehouse's ledger, read with Delta Kernel: a run decides what it takes, and that nothing
+     * is new, before it starts Spark.
+     */
+    public static IngestLedger read(Warehouse warehouse) {
+        IngestLedger ledger = new IngestLedger(warehouse.ops("ingested_files"));
+        if (KernelTable.exists(ledger.path)) {
+            io.delta.kernel.types.StructType columns = new io.delta.kernel.types.StructType()
+                    .add("dataset", io.delta.kernel.types.StringType.STRING)
+                    .add("path", io.delta.kernel.types.StringType.STRING)
+                    .add("checksum", io.delta.kernel.types.StringType.STRING);
+            KernelTable.open("ops/ingested_files", ledger.path, null).scan(columns, null,
+                    r -> ledger.held.put(r.getString(0) + "|" + r.getString(1), r.getString(2)));
         }
+        return ledger;
     }
 
     public static FileState state(String dataset, Path file, String relative) {
@@ -143,7 +149,7 @@ public final class IngestLedger {
     }
 
     /** Records, once the gold tables are written, what each was built from; entries of other names go. */
-    public void recordGold(Map<String, String> sources, String runId) {
+    public void recordGold(SparkSession spark, Map<String, String> sources, String runId) {
         List<Row> rows = new ArrayList<>();
         sources.forEach((table, source) -> rows.add(RowFactory.create(GOLD, table, 0L, new Timestamp(0), source, runId)));
         Dataset<Row> updates = spark.createDataFrame(rows, SCHEMA);
@@ -165,7 +171,7 @@ public final class IngestLedger {
      * Records the files taken by this run and forgets the removed ones (after silver was written:
      * a run killed before this takes the same files again, and writes the same rows).
      */
-    public void record(List<FileState> taken, Map<String, List<String>> removed, String settingsChecksum, String runId, boolean full) {
+    public void record(SparkSession spark, List<FileState> taken, Map<String, List<String>> removed, String settingsChecksum, String runId, boolean full) {
         List<Row> rows = new ArrayList<>();
         for (FileState f : taken) {
             rows.add(RowFactory.create(f.dataset(), f.path(), f.size(), new Timestamp(f.modified()), f.checksum(), runId));

@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.scamscope.ExitCodes;
 import org.scamscope.config.JobConfig;
+import org.scamscope.delta.KernelTable;
 import org.scamscope.reference.ReferenceData;
 import org.scamscope.source.InputFolder;
 import org.scamscope.source.SourceReader;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +37,8 @@ import java.util.stream.Stream;
 public final class Job {
     private static final Logger LOG = LogManager.getLogger(Job.class);
 
-    private final SparkSession spark;
+    private final Supplier<SparkSession> sparkSource;
+    private SparkSession spark;
     private final JobConfig config;
     private final Pipeline pipeline;
     private final Warehouse warehouse;
@@ -43,7 +46,12 @@ public final class Job {
     private final RunSummary summary;
 
     public Job(SparkSession spark, JobConfig config) {
-        this.spark = spark;
+        this(() -> spark, config);
+    }
+
+    /** A job that starts Spark only when it has something to read or write: a run with nothing new does not. */
+    public Job(Supplier<SparkSession> spark, JobConfig config) {
+        this.sparkSource = spark;
         this.config = config;
         this.pipeline = Pipeline.load(config);
         this.warehouse = new Warehouse(config.warehouse());
@@ -71,11 +79,14 @@ public final class Job {
         return run(Options.INCREMENTAL);
     }
 
+    /**
+     * Up to the plan nothing needs Spark (the ledger and the silver versions are read with Delta
+     * Kernel), so a run with nothing new ends in the time the JVM takes to start and list the input.
+     */
     public RunSummary run(Options options) {
         InputFolder input = new InputFolder(config.input());
         checkInput(input.root());
         RunSettings settings = RunSettings.of(config, pipeline);
-        ReferenceData ref = ReferenceData.load(spark, settings.reference());
         RunPlan.Inputs inputs = RunPlan.Inputs.list(input, pipeline, summary.notes);
         String checksum = settingsChecksum(settings);
         summary.lap("configuration");
@@ -83,13 +94,15 @@ public final class Job {
         boolean fresh = !Files.exists(warehouse.root());
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse.root(), runId, settings.lease())) {
             summary.lap("lock");
-            IngestLedger ledger = new IngestLedger(spark, warehouse);
+            IngestLedger ledger = IngestLedger.read(warehouse);
             boolean full = isFull(options, ledger, checksum);
             RunPlan plan = RunPlan.make(inputs, ledger, full, options.prune(), summary.notes);
+            summary.lap("plan");
             if (plan.isEmpty()) {
-                catchUpGold(ref, ledger, settings);
+                catchUpGold(ledger, settings);
                 return summary;
             }
+            ReferenceData ref = ReferenceData.load(spark(), settings.reference());
             Map<SilverTable, SourceReader.Batch> batches = read(input, plan);
             PersonKey key = personKey(batches, settings.keyVariable());
             Map<SilverTable, Dataset<Row>> kept = validate(batches, ref, key, plan, full);
@@ -98,7 +111,7 @@ public final class Job {
             } finally {
                 summary.datasets.forEach(DatasetResult::release);
             }
-            ledger.record(plan.taken(), plan.prunedByDataset(), checksum, runId, full);
+            ledger.record(spark(), plan.taken(), plan.prunedByDataset(), checksum, runId, full);
             summary.lap("record ingested files");
             gold(ref, ledger, settings, false);
         } finally {
@@ -118,9 +131,9 @@ public final class Job {
         InputFolder input = new InputFolder(config.input());
         checkInput(input.root());
         RunSettings settings = RunSettings.of(config, pipeline);
-        ReferenceData ref = ReferenceData.load(spark, settings.reference());
+        ReferenceData ref = ReferenceData.load(spark(), settings.reference());
         RunPlan.Inputs inputs = RunPlan.Inputs.list(input, pipeline, summary.notes);
-        RunPlan plan = RunPlan.make(inputs, IngestLedger.empty(spark), true, false, summary.notes);
+        RunPlan plan = RunPlan.make(inputs, IngestLedger.empty(), true, false, summary.notes);
         Map<SilverTable, SourceReader.Batch> batches = read(input, plan);
         validate(batches, ref, personKey(batches, settings.keyVariable()), plan, true);
         return List.copyOf(summary.datasets);
@@ -142,18 +155,18 @@ public final class Job {
     }
 
     /** Nothing new in the input; gold is rebuilt only when a run stopped before it finished gold. */
-    private void catchUpGold(ReferenceData ref, IngestLedger ledger, RunSettings settings) {
+    private void catchUpGold(IngestLedger ledger, RunSettings settings) {
         if (settings.goldEnabled() && missingSilver().size() < pipeline.silver().size()
-                && !goldStage(ref, settings).sources(settings.currentYear()).equals(ledger.goldSources())) {
+                && !GoldStage.sources(pipeline, warehouse, settings.k(), settings.currentYear()).equals(ledger.goldSources())) {
             summary.notes.add("no new or changed input files, but gold is behind silver (a run stopped before it finished gold): gold rebuilt");
-            gold(ref, ledger, settings, false);
+            gold(ReferenceData.load(spark(), settings.reference()), ledger, settings, false);
         } else {
             summary.notes.add("no new or changed input files: no table written");
         }
     }
 
     private Map<SilverTable, SourceReader.Batch> read(InputFolder input, RunPlan plan) {
-        SourceReader reader = new SourceReader(spark, input, pipeline.mappings());
+        SourceReader reader = new SourceReader(spark(), input, pipeline.mappings());
         Map<SilverTable, SourceReader.Batch> batches = new LinkedHashMap<>();
         for (SilverTable t : plan.datasets()) batches.put(t, reader.read(t, plan.files(t)));
         summary.lap("read headers");
@@ -184,7 +197,7 @@ public final class Job {
     /** Every dataset's rows typed, derived, ruled and de-duplicated; returns the silver rows of earlier runs each keeps. */
     private Map<SilverTable, Dataset<Row>> validate(Map<SilverTable, SourceReader.Batch> batches, ReferenceData ref, PersonKey key,
                                                     RunPlan plan, boolean full) {
-        SilverWrite silver = new SilverWrite(spark, warehouse, runId, summary);
+        SilverWrite silver = new SilverWrite(spark(), warehouse, runId, summary);
         Map<SilverTable, Dataset<Row>> kept = new LinkedHashMap<>();
         for (Map.Entry<SilverTable, SourceReader.Batch> e : batches.entrySet()) {
             SilverTable t = e.getKey();
@@ -200,10 +213,10 @@ public final class Job {
 
     /** The gates, the quarantine, reference and silver, and the proof that no row was lost. */
     private void write(ReferenceData ref, RunSettings settings, RunPlan plan, boolean full, Map<SilverTable, Dataset<Row>> kept) {
-        SilverWrite silver = new SilverWrite(spark, warehouse, runId, summary);
+        SilverWrite silver = new SilverWrite(spark(), warehouse, runId, summary);
         silver.checkFatal();
         Timestamp now = Timestamp.from(Instant.now());
-        new QuarantineWrite(spark, warehouse, runId, summary).write(now, plan, full, kept);
+        new QuarantineWrite(spark(), warehouse, runId, summary).write(now, plan, full, kept);
         summary.lap("write quarantine");
         silver.checkThresholds(settings.maxShare());
         if (full) silver.writeReference(ref);
@@ -230,17 +243,23 @@ public final class Job {
         GoldStage.Result gold = goldStage(ref, settings).run(runId, settings.currentYear(), rebuildAll ? Map.of() : ledger.goldSources());
         gold.addTo(summary);
         summary.lap("write gold");
-        ledger.recordGold(gold.sources(), runId);
+        ledger.recordGold(spark(), gold.sources(), runId);
     }
 
     private GoldStage goldStage(ReferenceData ref, RunSettings settings) {
-        return new GoldStage(spark, pipeline, warehouse, ref, settings.k(), settings.complements());
+        return new GoldStage(spark(), pipeline, warehouse, ref, settings.k(), settings.complements());
     }
 
     /** The silver tables the warehouse does not have yet. */
     private List<String> missingSilver() {
         return pipeline.silver().stream().map(SilverTable::name)
-                .filter(t -> !io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t))).toList();
+                .filter(t -> !KernelTable.exists(warehouse.silver(t))).toList();
+    }
+
+    /** The session, started at the first call. */
+    private SparkSession spark() {
+        if (spark == null) spark = sparkSource.get();
+        return spark;
     }
 
     /** Recomputes gold from the silver tables as they are, under the warehouse lock. */
@@ -250,10 +269,10 @@ public final class Job {
             throw ExitCodes.usage("no silver table " + warehouse.silver(missing.get(0)) + ": run 'scamscope run' first");
         }
         RunSettings settings = RunSettings.of(config, pipeline);
-        ReferenceData ref = ReferenceData.load(spark, settings.reference());
+        ReferenceData ref = ReferenceData.load(spark(), settings.reference());
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse.root(), runId, settings.lease())) {
             summary.lap("lock");
-            gold(ref, new IngestLedger(spark, warehouse), settings, true);
+            gold(ref, IngestLedger.read(warehouse), settings, true);
         }
         return summary;
     }

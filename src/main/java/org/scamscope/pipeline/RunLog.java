@@ -1,19 +1,16 @@
 package org.scamscope.pipeline;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.scamscope.config.Json;
-import org.scamscope.delta.DeltaTables;
+import io.delta.kernel.types.IntegerType;
+import io.delta.kernel.types.StringType;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.types.TimestampType;
+import org.scamscope.delta.KernelAppend;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,19 +71,28 @@ public final class RunLog {
         Files.writeString(file, json(s) + "\n");
     }
 
-    /** Appends the run to ops/runs; blind appends of concurrent runs do not conflict in Delta. */
-    public static DeltaTables.Commit append(SparkSession spark, Warehouse warehouse, RunSummary s) {
-        StructType schema = new StructType()
-                .add("run_id", DataTypes.StringType, false)
-                .add("started", DataTypes.TimestampType)
-                .add("ended", DataTypes.TimestampType)
-                .add("outcome", DataTypes.StringType)
-                .add("exit_code", DataTypes.IntegerType)
-                .add("error", DataTypes.StringType)
-                .add("summary_json", DataTypes.StringType);
-        Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(s.runId,
-                s.started == null ? null : Timestamp.from(s.started), s.ended == null ? null : Timestamp.from(s.ended),
-                s.outcome, s.exitCode, s.error, json(s))), schema);
-        return DeltaTables.append(row, warehouse.ops("runs"));
+    /** The columns of ops/runs; the first runs' tables were written by Spark, which made every column nullable. */
+    private static final StructType SCHEMA = new StructType()
+            .add("run_id", StringType.STRING, true)
+            .add("started", TimestampType.TIMESTAMP, true)
+            .add("ended", TimestampType.TIMESTAMP, true)
+            .add("outcome", StringType.STRING, true)
+            .add("exit_code", IntegerType.INTEGER, true)
+            .add("error", StringType.STRING, true)
+            .add("summary_json", StringType.STRING, true);
+
+    /**
+     * Appends the run to ops/runs with Delta Kernel, so that a run that never started Spark is
+     * recorded as every other; blind appends of concurrent runs do not conflict in Delta.
+     */
+    public static long append(Warehouse warehouse, RunSummary s) {
+        Object[] row = {s.runId, micros(s.started), micros(s.ended), s.outcome, s.exitCode, s.error, json(s)};
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(row);
+        return KernelAppend.append(warehouse.ops("runs"), SCHEMA, rows);
+    }
+
+    private static Long micros(java.time.Instant t) {
+        return t == null ? null : java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, t);
     }
 }

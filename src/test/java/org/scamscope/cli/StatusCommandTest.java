@@ -22,7 +22,7 @@ class StatusCommandTest {
         RunSummary run = SampleWarehouse.summary();
         if (run.outcome == null) run.outcome = "ok"; // as the command line sets it after a run
         if (run.ended == null) run.ended = run.started.plusSeconds(90);
-        org.scamscope.pipeline.RunLog.append(org.scamscope.TestSpark.session(), new org.scamscope.pipeline.Warehouse(wh), run);
+        org.scamscope.pipeline.RunLog.append(new org.scamscope.pipeline.Warehouse(wh), run);
         long read = 0, accepted = 0, quarantined = 0;
         for (DatasetResult d : run.datasets) {
             read += d.read();
