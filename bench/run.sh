@@ -4,10 +4,13 @@
 #   b) the I/O floor: a minimal Spark job that reads the same files and writes them to Delta (IoFloor);
 #   c) the same end-to-end work in embedded DuckDB, 2 threads (bench/duckdb/*.sql), its results compared
 #      with scamscope's (GoldCompare);
-#   d) an incremental run of the job after 1 % new victim files were added to the input.
+#   d) an incremental run of the job after 1 % new victim files were added to the input;
+#   e) a run with nothing new (the input of d once more);
+#   r) the read-only commands (tables, show, history, status) on the warehouse.
+# N "sample" takes the shipped sample (data/sample) instead of generated input: a), b), e) and r).
 # Prints a table and writes it to bench/results/<date>.md. Not part of the test suite. See bench/README.md.
 #
-# Usage: bench/run.sh [N ...]          work folder: $SCAMSCOPE_BENCH_DIR (default bench/work, removed per N)
+# Usage: bench/run.sh [N|sample ...]   work folder: $SCAMSCOPE_BENCH_DIR (default bench/work, removed per N)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/bench"
@@ -43,6 +46,7 @@ RESULTS="$WORK/results.tsv"   # N, step, seconds, rows, peak RSS KiB, load avera
 : > "$RESULTS"
 
 # measure N STEP ROWS LOG COMMAND...: wall time and peak RSS of the command (and of its largest child).
+# ROWS "@FILE" takes the rows read from the run's JSON summary FILE, once the command has written it.
 measure() {
   local n="$1" step="$2" rows="$3" log="$4"; shift 4
   local load; load="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -51,11 +55,26 @@ measure() {
     echo "   FAILED, see $log" >&2; tail -5 "$log" >&2; return 1
   fi
   local secs rss cpu
+  [[ "$rows" != @* ]] || rows="$(summary_rows "${rows#@}")"
   cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log.time")"
   secs="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log.time")"
   rss="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log.time")"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$step" "$secs" "$rows" "$rss" "$load" "$cpu" >> "$RESULTS"
   echo "   $secs s ($cpu s CPU), peak RSS $((rss / 1024)) MiB" >&2
+}
+
+summary_rows() {  # rows read by every dataset of a run's JSON summary
+  awk '/"rows_read"/ { gsub("[^0-9]", "", $0); s += $0 } END { print s + 0 }' "$1"
+}
+
+# The read-only commands on a warehouse, each in a new JVM, as a user types them.
+read_only() {
+  local n="$1" dir="$2"
+  measure "$n" "r) tables" 0 "$dir/r-tables.log" "$ROOT/bin/scamscope" tables --warehouse "$dir/warehouse"
+  measure "$n" "r) show gold/victims_by_region_year --limit 20" 0 "$dir/r-show.log" \
+    "$ROOT/bin/scamscope" show gold/victims_by_region_year --limit 20 --warehouse "$dir/warehouse"
+  measure "$n" "r) history silver/victims" 0 "$dir/r-history.log" "$ROOT/bin/scamscope" history silver/victims --warehouse "$dir/warehouse"
+  measure "$n" "r) status" 0 "$dir/r-status.log" "$ROOT/bin/scamscope" status --warehouse "$dir/warehouse"
 }
 
 input_rows() {  # rows of every dataset in a generation report
@@ -68,6 +87,17 @@ COMPARES="$WORK/compare.txt"
 : > "$COMPARES"
 for n in "${SIZES[@]}"; do
   dir="$WORK/n$n"; rm -rf "$dir"; mkdir -p "$dir"
+  if [[ "$n" == sample ]]; then
+    in="$ROOT/data/sample"
+    measure "$n" "a) scamscope run" "@$dir/a.json" "$dir/a.log" "$ROOT/bin/scamscope" run --input "$in" \
+      --warehouse "$dir/warehouse" --json-summary "$dir/a.json"
+    measure "$n" "b) I/O floor (Spark, CSV/Parquet -> Delta)" "$(summary_rows "$dir/a.json")" "$dir/b.log" \
+      "${JAVA_SPARK[@]}" org.scamscope.bench.IoFloor "$in" "$dir/floor"
+    measure "$n" "e) run with nothing new" 0 "$dir/e.log" "$ROOT/bin/scamscope" run --input "$in" --warehouse "$dir/warehouse"
+    read_only "$n" "$dir"
+    "$BENCH/report.sh" "$RESULTS" "$COMPARES" > "$OUT"
+    continue
+  fi
   in="$dir/input"
   "$ROOT/bin/scamscope" generate --out "$in" --victims "$n" --seed 1 > "$dir/generate.log" 2>&1
   rows="$(input_rows "$in/_generated_s1.json")"
@@ -82,6 +112,8 @@ for n in "${SIZES[@]}"; do
   "$ROOT/bin/scamscope" generate --out "$in" --victims $((n / 100)) --seed 2 --datasets victims > "$dir/generate-increment.log" 2>&1
   measure "$n" "d) incremental run, +1 % new files" "$(input_rows "$in/_generated_s2.json")" "$dir/d.log" \
     "$ROOT/bin/scamscope" run --input "$in" --warehouse "$dir/warehouse" --json-summary "$dir/d.json"
+  measure "$n" "e) run with nothing new" 0 "$dir/e.log" "$ROOT/bin/scamscope" run --input "$in" --warehouse "$dir/warehouse"
+  read_only "$n" "$dir"
   # Written after each N, so a long run that is stopped still leaves the sizes it finished.
   "$BENCH/report.sh" "$RESULTS" "$COMPARES" > "$OUT"
 done

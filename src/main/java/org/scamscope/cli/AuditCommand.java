@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * below k or to a single value.
  */
 final class AuditCommand {
-    static final String USAGE = "scamscope audit [--config FILE] [--warehouse DIR]";
+    static final String USAGE = Commands.usage("audit");
 
     private AuditCommand() {}
 

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /** `dry-run`: the declared pipeline and every contract checked without data; the graph printed in build order. */
 final class DryRunCommand {
-    static final String USAGE = "scamscope dry-run [--config FILE]";
+    static final String USAGE = Commands.usage("dry-run");
 
     private DryRunCommand() {}
 

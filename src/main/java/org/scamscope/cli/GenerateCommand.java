@@ -13,7 +13,7 @@ import java.util.List;
 
 /** scamscope generate: a synthetic input folder of the given size, for tests and benchmarks. No Spark. */
 final class GenerateCommand {
-    static final String USAGE = "scamscope generate --out DIR --victims N [--seed S] [--rows-per-file N] [--datasets LIST]";
+    static final String USAGE = Commands.usage("generate");
 
     private GenerateCommand() {}
 

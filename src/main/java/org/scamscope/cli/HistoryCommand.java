@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /** scamscope history TABLE: the table's Delta history, oldest version first, one line a version; read with Delta Kernel, without Spark. */
 final class HistoryCommand {
-    static final String USAGE = "scamscope history TABLE [--warehouse DIR] [--limit N]";
+    static final String USAGE = Commands.usage("history");
     /** Metrics shown, in this order, when a commit has them: rows and files written, removed and deleted. */
     static final List<String> METRICS = List.of("numOutputRows", "numTargetRowsInserted", "numTargetRowsUpdated",
             "numTargetRowsDeleted", "numUpdatedRows", "numDeletedRows", "numFiles", "numAddedFiles", "numRemovedFiles",

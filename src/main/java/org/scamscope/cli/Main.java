@@ -6,6 +6,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
 import org.apache.spark.sql.SparkSession;
 import org.scamscope.ExitCodes;
 import org.scamscope.Messages;
@@ -31,25 +32,6 @@ import java.util.Map;
 
 /** The command line: parses, loads the configuration, runs the job and prints its summary. */
 public final class Main {
-    private static final String USAGE = "scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--full] [--prune] [--json-summary FILE]";
-    private static final String COMMANDS = "\nCommands:\n"
-            + "  run                  load, validate and write the silver tables, then the gold tables\n"
-            + "  aggregate            recompute the gold tables from the silver tables as they are\n"
-            + "  sources check FILE   which source mapping FILE fits and what a run would reject, writing nothing\n"
-            + "  dry-run              check conf/pipeline.json and every table's contract without reading data; print the graph\n"
-            + "  audit                the disclosure audit of the latest gold tables: exit 5 when a hidden count can be narrowed down\n"
-            + "  release --out DIR    the latest gold tables, audited, as CSV and Parquet with a data dictionary\n"
-            + "  maintain             OPTIMIZE and VACUUM every table of the warehouse, under its lock\n"
-            + "  status               the last run's outcome and counts, who holds the lock, whether a server serves; without Spark\n"
-            + "  tables               every table of the warehouse: version, rows, last operation and when; without Spark\n"
-            + "  history TABLE        a table's Delta history, e.g. 'history silver/victims' [--limit N]; without Spark\n"
-            + "  show TABLE           a table's rows by its key [--columns A,B] [--where EXPR] [--limit N] [--version N]\n"
-            + "                       [--format text|csv|json] [--vertical]; without Spark\n"
-            + "  serve                a Spark Connect server on the warehouse (sc://127.0.0.1:15002, --port N) until\n"
-            + "                       Ctrl-C or SIGTERM; 'serve --stop' stops the one serving the warehouse\n"
-
-            + "  generate             a synthetic input folder: --out DIR --victims N [--seed S] [--rows-per-file N] [--datasets LIST]\n\n";
-
     private Main() {}
 
     public static void main(String[] args) {
@@ -74,33 +56,41 @@ public final class Main {
 
     private static int dispatch(String[] args, PrintStream out) {
         Options options = options();
-        if (args.length == 0) throw ExitCodes.usage("no command given; usage: " + USAGE);
+        if (args.length == 0) throw ExitCodes.usage("no command given; 'scamscope help' lists the commands");
         String command = args[0];
-        if (command.equals("--help") || command.equals("-h")) {
-            help(options, out);
+        if (command.equals("--help") || command.equals("-h") || (command.equals("help") && args.length == 1)) {
+            Commands.help(out);
+            return ExitCodes.OK;
+        }
+        if (command.equals("help")) {
+            if (args.length > 2) throw Commands.usageError("help", "help takes one command");
+            Commands.help(args[1], out);
             return ExitCodes.OK;
         }
         if (command.equals("--version")) {
             out.println("scamscope " + version());
             return ExitCodes.OK;
         }
+        Commands.get(command);
         CommandLine cl;
         try {
             cl = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
+        } catch (UnrecognizedOptionException e) {
+            String flag = e.getOption().replaceFirst("^-+", "").replaceFirst("=.*", "");
+            throw Commands.usageError(command, "unknown flag " + e.getOption()
+                    + Commands.didYouMean(flag, Commands.get(command).options(), "--"));
         } catch (ParseException e) {
-            throw ExitCodes.usage(e.getMessage() + "; usage: " + USAGE);
+            throw Commands.usageError(command, e.getMessage());
         }
         if (cl.hasOption("help")) {
-            help(options, out);
+            Commands.help(command, out);
             return ExitCodes.OK;
         }
         if (cl.hasOption("version") && cl.getOptionValue("version") == null) {
             out.println("scamscope " + version());
             return ExitCodes.OK;
         }
-        if (cl.hasOption("version") && !command.equals("show")) {
-            throw ExitCodes.usage("--version N is for 'show TABLE --version N'; alone, --version prints the program's version");
-        }
+        Commands.checkFlags(command, cl);
         List<String> words = cl.getArgList();
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("input", cl.getOptionValue("input"));
@@ -108,7 +98,7 @@ public final class Main {
         Path configFile = Path.of(cl.hasOption("config") ? cl.getOptionValue("config") : JobConfig.defaultFile().toString());
         switch (command) {
             case "run", "aggregate" -> {
-                if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
+                if (!words.isEmpty()) throw Commands.usageError(command, "unexpected argument '" + words.get(0) + "'");
                 JobConfig config = JobConfig.load(configFile, overrides);
                 if (command.equals("run")) Job.checkInput(config.input());
                 config.warehouse(); // a location the job cannot use is refused before Spark starts
@@ -139,10 +129,10 @@ public final class Main {
             }
             case "sources" -> {
                 if (words.size() != 2 || !words.get(0).equals("check")) {
-                    throw ExitCodes.usage("usage: scamscope sources check FILE [--config FILE]");
+                    throw Commands.usageError("sources", "sources takes 'check FILE'");
                 }
                 JobConfig config = JobConfig.load(configFile, overrides);
-                return SourceCheck.run(spark(cl, config), config, Path.of(words.get(1)), out);
+                return SourceCheck.run(() -> spark(cl, config), config, Path.of(words.get(1)), out);
             }
             case "dry-run" -> {
                 JobConfig config = JobConfig.load(configFile, overrides);
@@ -182,7 +172,7 @@ public final class Main {
             case "generate" -> {
                 return GenerateCommand.run(words, cl, JobConfig.load(configFile, overrides), out);
             }
-            default -> throw ExitCodes.usage("unknown command '" + command + "'; usage: " + USAGE);
+            default -> throw new IllegalStateException("command " + command + " of commands.json has no case here");
         }
     }
 
@@ -267,13 +257,6 @@ public final class Main {
         o.addOption(Option.builder().longOpt("version").optionalArg(true).numberOfArgs(1).argName("N")
                 .desc("print the program's version; show TABLE --version N: the table as of its version N").get());
         return o;
-    }
-
-    private static void help(Options options, PrintStream out) {
-        PrintWriter w = new PrintWriter(out, true, StandardCharsets.UTF_8);
-        new HelpFormatter().printHelp(w, 100, USAGE, COMMANDS,
-                options, 2, 4, "\nExit codes: 0 ok, 1 unexpected error, 2 usage or configuration, 3 data quality, 4 locked");
-        w.flush();
     }
 
     static String version() {

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /** scamscope maintain: OPTIMIZE and VACUUM every table of the warehouse, and how many files each had before and after. */
 final class MaintainCommand {
-    static final String USAGE = "scamscope maintain [--config FILE] [--warehouse DIR] [--retention-hours H] [--force-retention]";
+    static final String USAGE = Commands.usage("maintain");
 
     private MaintainCommand() {}
 

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * history stay inside.
  */
 final class ReleaseCommand {
-    static final String USAGE = "scamscope release --out DIR [--config FILE] [--warehouse DIR]";
+    static final String USAGE = Commands.usage("release");
 
     private ReleaseCommand() {}
 

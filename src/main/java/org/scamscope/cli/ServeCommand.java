@@ -26,8 +26,7 @@ import java.util.function.Function;
  * or Ctrl-C (or `serve --stop`), for notebooks and any other Spark Connect client on this machine.
  */
 final class ServeCommand {
-    static final String USAGE = "scamscope serve [--config FILE] [--warehouse DIR] [--port N] [--master URL]"
-            + " | scamscope serve --stop [--warehouse DIR]";
+    static final String USAGE = Commands.usage("serve");
     /** How long --stop waits for the server to end after SIGTERM before it kills it. */
     static final Duration STOP_WAIT = Duration.ofSeconds(60);
 

@@ -27,8 +27,7 @@ import java.util.PriorityQueue;
  * whole as CSV or JSON lines.
  */
 final class ShowCommand {
-    static final String USAGE = "scamscope show TABLE [--warehouse DIR] [--version N] [--columns A,B] [--where EXPR] "
-            + "[--limit N] [--format text|csv|json] [--vertical]";
+    static final String USAGE = Commands.usage("show");
     static final long DEFAULT_LIMIT = 20;
     /** Longer cells are cut to this width, ending in "...", as show() does at 20. */
     static final int CELL_WIDTH = 40;

@@ -27,28 +27,30 @@ import java.util.UUID;
 final class SourceCheck {
     private SourceCheck() {}
 
-    static int run(SparkSession spark, JobConfig config, Path file, PrintStream out) {
+    static int run(java.util.function.Supplier<SparkSession> sparkSource, JobConfig config, Path file, PrintStream out) {
         if (!Files.isRegularFile(file)) throw ExitCodes.usage("file not found: " + file);
         Pipeline pipeline = Pipeline.load(config);
         Map<String, SilverTable> tables = pipeline.silverByName();
         String parent = file.toAbsolutePath().getParent().getFileName().toString();
-        SourceReader reader = new SourceReader(spark, new org.scamscope.source.InputFolder(file.toAbsolutePath().getParent()), List.of());
         List<String> misfits = new ArrayList<>();
         for (SourceMapping m : pipeline.mappings()) {
             String name = m.name;
             // Placed as it would be in an input folder: under its dataset's folder.
             String rel = (tables.containsKey(parent) ? parent : m.dataset) + "/" + file.getFileName();
             if (!m.dataset.equals(rel.substring(0, rel.indexOf('/'))) || !m.matches(rel)) continue;
-            String why = reader.misfit(file, rel, m);
-            if (why != null) {
-                misfits.add(name + ": " + why);
+            SilverTable table = tables.get(m.dataset);
+            SourceReader.Head head = SourceReader.head(file, rel, m, table);
+            if (head.described().refusal() != null) {
+                misfits.add(name + ": " + head.described().refusal());
                 continue;
             }
-            SilverTable table = tables.get(m.dataset);
+            // Spark starts only for a file that fits: the misfits are told from the headers alone.
+            SparkSession spark = sparkSource.get();
+            SourceReader reader = new SourceReader(spark, new org.scamscope.source.InputFolder(file.toAbsolutePath().getParent()), List.of());
             ReferenceData ref = ReferenceData.load(spark, config.confPath("reference"));
             // Nothing is written, so a throwaway key serves: the check needs no secret.
             PersonKey key = PersonKey.of(UUID.randomUUID().toString());
-            DatasetResult d = SilverStage.evaluate(table, reader.readFile(file, rel, m, table), ref, key,
+            DatasetResult d = SilverStage.evaluate(table, reader.read(head, table), ref, key,
                     table.contract().rules(), null);
             try {
                 out.println(file + " fits source mapping '" + name + "' (dataset " + m.dataset + ")");

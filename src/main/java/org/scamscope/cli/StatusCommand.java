@@ -21,7 +21,7 @@ import java.util.Optional;
  * Kernel), whether a run holds the warehouse's lock and who, and whether a server serves it; without Spark.
  */
 final class StatusCommand {
-    static final String USAGE = "scamscope status [--warehouse DIR]";
+    static final String USAGE = Commands.usage("status");
 
     private StatusCommand() {}
 

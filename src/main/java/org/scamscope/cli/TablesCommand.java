@@ -11,7 +11,7 @@ import java.util.List;
 
 /** scamscope tables: every table of the warehouse with its version, rows and last operation; read with Delta Kernel, without Spark. */
 final class TablesCommand {
-    static final String USAGE = "scamscope tables [--warehouse DIR]";
+    static final String USAGE = Commands.usage("tables");
 
     private TablesCommand() {}
 

@@ -102,9 +102,11 @@ public final class Job {
                 catchUpGold(ledger, settings);
                 return summary;
             }
+            Map<SilverTable, SourceReader.Heads> heads = heads(input, plan);
+            PersonKey key = personKey(heads, settings.keyVariable());
             ReferenceData ref = ReferenceData.load(spark(), settings.reference());
-            Map<SilverTable, SourceReader.Batch> batches = read(input, plan);
-            PersonKey key = personKey(batches, settings.keyVariable());
+            summary.lap("start Spark, read reference data");
+            Map<SilverTable, SourceReader.Batch> batches = read(input, heads);
             Map<SilverTable, Dataset<Row>> kept = validate(batches, ref, key, plan, full);
             try {
                 write(ref, settings, plan, full, kept);
@@ -134,8 +136,9 @@ public final class Job {
         ReferenceData ref = ReferenceData.load(spark(), settings.reference());
         RunPlan.Inputs inputs = RunPlan.Inputs.list(input, pipeline, summary.notes);
         RunPlan plan = RunPlan.make(inputs, IngestLedger.empty(), true, false, summary.notes);
-        Map<SilverTable, SourceReader.Batch> batches = read(input, plan);
-        validate(batches, ref, personKey(batches, settings.keyVariable()), plan, true);
+        Map<SilverTable, SourceReader.Heads> heads = heads(input, plan);
+        PersonKey key = personKey(heads, settings.keyVariable());
+        validate(read(input, heads), ref, key, plan, true);
         return List.copyOf(summary.datasets);
     }
 
@@ -165,21 +168,28 @@ public final class Job {
         }
     }
 
-    private Map<SilverTable, SourceReader.Batch> read(InputFolder input, RunPlan plan) {
+    /** Each file's header and mapping, read without Spark: the checks they allow come before it starts. */
+    private Map<SilverTable, SourceReader.Heads> heads(InputFolder input, RunPlan plan) {
+        Map<SilverTable, SourceReader.Heads> heads = new LinkedHashMap<>();
+        for (SilverTable t : plan.datasets()) heads.put(t, SourceReader.heads(input, pipeline.mappings(), t, plan.files(t)));
+        summary.lap("read headers");
+        return heads;
+    }
+
+    private Map<SilverTable, SourceReader.Batch> read(InputFolder input, Map<SilverTable, SourceReader.Heads> heads) {
         SourceReader reader = new SourceReader(spark(), input, pipeline.mappings());
         Map<SilverTable, SourceReader.Batch> batches = new LinkedHashMap<>();
-        for (SilverTable t : plan.datasets()) batches.put(t, reader.read(t, plan.files(t)));
-        summary.lap("read headers");
+        heads.forEach((t, h) -> batches.put(t, reader.read(h)));
         return batches;
     }
 
     /** The key for personal columns; a run whose input carries them and has none stops here. */
-    private static PersonKey personKey(Map<SilverTable, SourceReader.Batch> batches, String keyVariable) {
+    private static PersonKey personKey(Map<SilverTable, SourceReader.Heads> heads, String keyVariable) {
         PersonKey key = PersonKey.fromEnvironment(keyVariable);
-        for (SourceReader.Batch b : batches.values()) {
-            if (key == null && b.carriesPersonalData()) {
-                String file = b.files().stream().filter(SourceReader.InputFile::personal).findFirst().get().path();
-                throw ExitCodes.usage(file + " carries identifying columns (name, passport number or phone) but "
+        for (SourceReader.Heads h : heads.values()) {
+            java.util.Optional<String> file = h.firstPersonal();
+            if (key == null && file.isPresent()) {
+                throw ExitCodes.usage(file.get() + " carries identifying columns (name, passport number or phone) but "
                         + keyVariable + " is not set: export it with a secret of 16 or more characters (README, 'Pseudonymisation key')");
             }
         }

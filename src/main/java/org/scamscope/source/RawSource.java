@@ -31,12 +31,26 @@ import static org.scamscope.source.SourceReader.SOURCE_ROW;
  * first line turns out to be no header.
  */
 record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine) {
-    static RawSource read(SparkSession spark, Path p, String rel, String format, SourceMapping m) {
+    /** The file's header as written (a CSV file's first record, a Parquet file's columns), read without Spark. */
+    static List<String> header(Path p, String rel, String format, SourceMapping m) {
         FileSniff.check(p, rel, format, m.csvOptions.getOrDefault("encoding", "UTF-8"));
-        return format.equals("csv") ? csv(spark, p, rel, m) : parquet(spark, p, rel);
+        if (!format.equals("csv")) return FileHeader.parquet(p, rel);
+        List<String> header = new ArrayList<>();
+        for (String field : FileHeader.csv(p, rel, csvOptions(m))) {
+            String name = field == null ? "" : field;
+            if (header.isEmpty()) name = name.replace("\uFEFF", "");
+            if (name.isEmpty()) name = "(unnamed column " + (header.size() + 1) + ")";
+            header.add(name);
+        }
+        return header;
     }
 
-    static RawSource csv(SparkSession spark, Path p, String rel, SourceMapping m) {
+    /** The file's rows; header is what {@link #header} read. */
+    static RawSource read(SparkSession spark, Path p, String rel, String format, SourceMapping m, List<String> header) {
+        return format.equals("csv") ? csv(spark, p, m, header) : parquet(spark, p, rel);
+    }
+
+    private static Map<String, String> csvOptions(SourceMapping m) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("multiLine", "true");   // quoted fields may hold newlines
         options.put("escape", "\"");        // RFC 4180: a quote inside quotes is doubled
@@ -46,12 +60,12 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
         // The header is read as a row, not by Spark's header option: that one renames repeated and
         // empty names, and logs a header that differs from the schema, which may be a row of data.
         options.put("header", "false");
-        int width;
-        try {
-            width = spark.read().options(options).csv(p.toString()).columns().length;
-        } catch (RuntimeException e) {
-            throw ExitCodes.usage("cannot read " + rel + " as CSV: " + Messages.firstLine(e));
-        }
+        return options;
+    }
+
+    private static RawSource csv(SparkSession spark, Path p, SourceMapping m, List<String> header) {
+        Map<String, String> options = csvOptions(m);
+        int width = header.size();
         // Every field as text; a row with the wrong number of fields is kept whole in MALFORMED
         // instead of being silently cut or padded.
         StructType schema = new StructType();
@@ -62,15 +76,10 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
         Dataset<Row> lines = spark.read().options(options).schema(schema).csv(p.toString())
                 .withColumn(SOURCE_ROW, monotonically_increasing_id());
         if (width == 0) return new RawSource(lines, List.of(), null);
-        Row first = lines.filter(col(SOURCE_ROW).equalTo(0)).first();
-        List<String> header = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         List<Column> named = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            String name = first.isNullAt(i) ? "" : first.getString(i);
-            if (i == 0) name = name.replace("\uFEFF", "");
-            if (name.isEmpty()) name = "(unnamed column " + (i + 1) + ")";
-            header.add(name);
+            String name = header.get(i);
             named.add(col("_c" + i).as(seen.add(name) ? name : name + "#" + (i + 1)));
         }
         named.add(col(MALFORMED));

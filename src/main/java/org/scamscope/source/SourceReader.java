@@ -62,16 +62,23 @@ public final class SourceReader {
     /** One input file and what became of its header. */
     public record InputFile(String path, String mapping, String format, String refusal, boolean personal) {}
 
-    public record Batch(Dataset<Row> rows, List<InputFile> files) {
-        public boolean carriesPersonalData() {
-            return files.stream().anyMatch(InputFile::personal);
+    public record Batch(Dataset<Row> rows, List<InputFile> files) {}
+
+    /** One input file, the mapping that fits its path, and its header checked against that mapping. */
+    public record Head(Path file, String path, SourceMapping mapping, String format, List<String> header, FileLayout layout,
+                       InputFile described) {}
+
+    /** The files of a dataset with their headers: read in this JVM, before Spark starts. */
+    public record Heads(SilverTable table, List<Head> files) {
+        /** The first file that holds a personal column (name, passport, phone), if any. */
+        public java.util.Optional<String> firstPersonal() {
+            return files.stream().filter(h -> h.described().personal()).map(Head::path).findFirst();
         }
     }
 
-    /** The given files of the dataset, each through the first mapping that fits its path. */
-    public Batch read(SilverTable table, List<Path> paths) {
-        List<Dataset<Row>> parts = new ArrayList<>();
-        List<InputFile> files = new ArrayList<>();
+    /** The headers of the given files of the dataset, each under the first mapping that fits its path. */
+    public static Heads heads(InputFolder input, List<SourceMapping> mappings, SilverTable table, List<Path> paths) {
+        List<Head> heads = new ArrayList<>();
         for (Path p : paths) {
             String rel = input.relative(p);
             SourceMapping m = mappings.stream()
@@ -79,28 +86,46 @@ public final class SourceReader {
                     .findFirst()
                     .orElseThrow(() -> ExitCodes.usage("no source mapping of conf/tables/silver/" + table.name() + "/sources fits " + rel
                             + " (dataset " + table.name() + "); add its pattern to a mapping's 'files'"));
-            Batch one = readFile(p, rel, m, table);
+            heads.add(head(p, rel, m, table));
+        }
+        return new Heads(table, heads);
+    }
+
+    /** One file's header under the given mapping. */
+    public static Head head(Path p, String rel, SourceMapping m, SilverTable table) {
+        String format = InputFolder.formatOf(rel);
+        List<String> header = RawSource.header(p, rel, format, m);
+        FileLayout layout = FileLayout.check(header, m, format);
+        boolean personal = !layout.personalColumns(table).isEmpty();
+        return new Head(p, rel, m, format, header, layout, new InputFile(rel, m.name, format, layout.refusal(), personal));
+    }
+
+    /** The rows of every file of heads, mapped onto the canonical columns. */
+    public Batch read(Heads heads) {
+        List<Dataset<Row>> parts = new ArrayList<>();
+        List<InputFile> files = new ArrayList<>();
+        for (Head h : heads.files()) {
+            Batch one = read(h, heads.table());
             parts.add(one.rows());
             files.addAll(one.files());
         }
-        Dataset<Row> rows = parts.isEmpty() ? CanonicalProjection.empty(spark, table) : parts.stream().reduce(Dataset::unionByName).get();
+        Dataset<Row> rows = parts.isEmpty() ? CanonicalProjection.empty(spark, heads.table()) : parts.stream().reduce(Dataset::unionByName).get();
         return new Batch(rows, files);
     }
 
-    /** One file read with the given mapping; a file whose header does not fit still yields its rows, refused. */
-    public Batch readFile(Path p, String rel, SourceMapping m, SilverTable table) {
-        String format = InputFolder.formatOf(rel);
-        RawSource source = RawSource.read(spark, p, rel, format, m);
-        FileLayout layout = FileLayout.check(source.header(), m, format);
-        boolean personal = !layout.personalColumns(table).isEmpty();
+    /** One file's rows; a file whose header does not fit still yields its rows, refused. */
+    public Batch read(Head h, SilverTable table) {
+        RawSource source = RawSource.read(spark, h.file(), h.path(), h.format(), h.mapping(), h.header());
+        FileLayout layout = h.layout();
         Dataset<Row> rows;
         if (layout.refusal() == null) {
-            rows = CanonicalProjection.toCanonical(source.rows(), rel, table, m, layout);
+            rows = CanonicalProjection.toCanonical(source.rows(), h.path(), table, h.mapping(), layout);
         } else {
             // A first line with no known column is more likely a row than a header: every line is counted then.
-            rows = CanonicalProjection.refused(layout.knowsNone() && source.everyLine() != null ? source.everyLine() : source.rows(), rel, table, layout.refusal());
+            rows = CanonicalProjection.refused(layout.knowsNone() && source.everyLine() != null ? source.everyLine() : source.rows(),
+                    h.path(), table, layout.refusal());
         }
-        return new Batch(rows, List.of(new InputFile(rel, m.name, format, layout.refusal(), personal)));
+        return new Batch(rows, List.of(h.described()));
     }
 
     /**
@@ -121,12 +146,4 @@ public final class SourceReader {
         Dataset<Row> none = spark.createDataFrame(List.of(), schema);
         return CanonicalProjection.toCanonical(none, "(dry-run)", table, m, layout);
     }
-
-    /** Why the file's header does not fit the mapping, or null when it fits. */
-    public String misfit(Path p, String rel, SourceMapping m) {
-        String format = InputFolder.formatOf(rel);
-        return FileLayout.check(RawSource.read(spark, p, rel, format, m).header(), m, format).refusal();
-    }
-
-
 }

@@ -37,11 +37,19 @@ class MainTest {
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A command whose error needs no data: it must come before a Spark session is asked for. */
+    static Outcome beforeSpark(String... args) {
+        int before = org.scamscope.spark.SparkSessions.requests();
+        Outcome o = main(args);
+        assertEquals(before, org.scamscope.spark.SparkSessions.requests(), "Spark was started before the error: " + o.err());
+        return o;
+    }
+
     @Test
     void unknownFlagIsAUsageError() {
-        Outcome o = main("run", "--bogus");
+        Outcome o = beforeSpark("run", "--bogus");
         assertEquals(2, o.code());
-        assertEquals("scamscope: Unrecognized option: --bogus; usage: scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--full] [--prune] [--json-summary FILE]",
+        assertEquals("scamscope: unknown flag --bogus; usage: scamscope run [--config FILE] [--input DIR] [--warehouse DIR] [--master URL] [--full] [--prune] [--json-summary FILE]",
                 o.err().strip());
     }
 
@@ -55,7 +63,7 @@ class MainTest {
 
     @Test
     void missingInputFolderIsAUsageError() {
-        Outcome o = main("run", "--input", tmp.resolve("nowhere").toString(), "--warehouse", tmp.resolve("wh").toString());
+        Outcome o = beforeSpark("run", "--input", tmp.resolve("nowhere").toString(), "--warehouse", tmp.resolve("wh").toString());
         assertEquals(2, o.code());
         assertEquals("scamscope: input folder not found: " + tmp.resolve("nowhere"), o.err().strip());
         assertFalse(Files.exists(tmp.resolve("wh")), "nothing may be written");
@@ -63,7 +71,7 @@ class MainTest {
 
     @Test
     void missingConfigurationIsAUsageError() {
-        Outcome o = main("run", "--config", tmp.resolve("none.properties").toString());
+        Outcome o = beforeSpark("run", "--config", tmp.resolve("none.properties").toString());
         assertEquals(2, o.code());
         assertEquals("scamscope: configuration file not found: " + tmp.resolve("none.properties"), o.err().strip());
     }
@@ -71,7 +79,7 @@ class MainTest {
     @Test
     void badThresholdValueIsAUsageError() throws IOException {
         Path conf = configWith("quarantine.max_share=lots");
-        Outcome o = main("run", "--config", conf.toString(), "--input", JobRunner.FIXTURES.resolve("basic").toString(),
+        Outcome o = beforeSpark("run", "--config", conf.toString(), "--input", JobRunner.FIXTURES.resolve("basic").toString(),
                 "--warehouse", tmp.resolve("wh-threshold").toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("setting 'quarantine.max_share' must be a share between 0 and 1, got 'lots'"), o.err());
@@ -91,7 +99,7 @@ class MainTest {
     @Test
     void identifyingColumnsWithoutAKeyStopTheRunBeforeAnythingIsWritten() throws IOException {
         Path conf = configWith("pseudonym.key.env=SCAMSCOPE_KEY_THAT_IS_NOT_SET");
-        Outcome o = main("run", "--config", conf.toString(), "--input", JobRunner.FIXTURES.resolve("basic").toString(),
+        Outcome o = beforeSpark("run", "--config", conf.toString(), "--input", JobRunner.FIXTURES.resolve("basic").toString(),
                 "--warehouse", tmp.resolve("wh-nokey").toString());
         assertEquals(2, o.code());
         assertEquals("scamscope: victims/partner_a.csv carries identifying columns (name, passport number or phone) but "

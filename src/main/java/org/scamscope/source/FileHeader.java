@@ -1,0 +1,56 @@
+package org.scamscope.source;
+
+import com.univocity.parsers.csv.CsvParser;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.Type;
+import org.apache.spark.sql.catalyst.csv.CSVOptions;
+import org.apache.spark.sql.catalyst.csv.UnivocityParser;
+import org.scamscope.ExitCodes;
+import org.scamscope.Messages;
+import scala.jdk.javaapi.CollectionConverters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A file's first record (CSV) or its column names (Parquet footer), read in this JVM before Spark
+ * starts: which mapping fits, whether the file holds personal columns and how wide its rows are are
+ * known without a Spark job per file. CSV is tokenised by Spark's own option handling and
+ * tokeniser (CSVOptions, UnivocityParser), so the fields are those Spark's reader finds.
+ */
+final class FileHeader {
+    private static final Configuration HADOOP = new Configuration();
+
+    private FileHeader() {}
+
+    /** The fields of the first CSV record, as written (empty for an empty file). */
+    static List<String> csv(Path p, String rel, Map<String, String> options) {
+        CSVOptions parsed = new CSVOptions(scala.collection.immutable.Map.from(CollectionConverters.asScala(options)), false, "UTC");
+        try (InputStream in = Files.newInputStream(p)) {
+            scala.collection.Iterator<String[]> records = UnivocityParser.tokenizeStream(in, false,
+                    new CsvParser(parsed.asParserSettings()), parsed.charset());
+            return records.hasNext() ? Arrays.asList(records.next()) : List.of();
+        } catch (IOException | RuntimeException e) {
+            throw ExitCodes.usage("cannot read " + rel + " as CSV: " + Messages.firstLine(e));
+        }
+    }
+
+    /** The top-level column names of a Parquet file, from its footer. */
+    static List<String> parquet(Path p, String rel) {
+        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(p.toUri()), HADOOP))) {
+            List<String> names = new ArrayList<>();
+            for (Type t : r.getFooter().getFileMetaData().getSchema().getFields()) names.add(t.getName());
+            return names;
+        } catch (IOException | RuntimeException e) {
+            throw ExitCodes.usage("cannot read " + rel + " as Parquet: " + Messages.firstLine(e));
+        }
+    }
+}
