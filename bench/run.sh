@@ -30,7 +30,7 @@ DUCKDB_JAR="$BENCH/target/lib/duckdb_jdbc-$DUCKDB_VERSION.jar"
 [[ -f "$DUCKDB_JAR" ]] || (cd "$ROOT" && mvn -B -q dependency:copy -Dartifact="org.duckdb:duckdb_jdbc:$DUCKDB_VERSION" \
   -DoutputDirectory="$BENCH/target/lib")
 # The JVM options of an embedded run (bin/scamscope), for the Spark programs of the benchmark.
-JAVA_SPARK=(java -XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+JAVA_SPARK=(java -XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
   --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static org.apache.spark.sql.functions.col;
 
 /**
  * ops/ingested_files: which input files the warehouse holds, with their size, modification time
@@ -152,17 +151,9 @@ public final class IngestLedger {
     public void recordGold(SparkSession spark, Map<String, String> sources, String runId) {
         List<Row> rows = new ArrayList<>();
         sources.forEach((table, source) -> rows.add(RowFactory.create(GOLD, table, 0L, new Timestamp(0), source, runId)));
-        Dataset<Row> updates = spark.createDataFrame(rows, SCHEMA);
-        if (!DeltaTable.isDeltaTable(spark, path)) {
-            updates.write().format("delta").save(path);
-        } else {
-            DeltaTable.forPath(spark, path).as("t")
-                    .merge(updates.as("s"), col("t.dataset").equalTo(col("s.dataset")).and(col("t.path").equalTo(col("s.path"))))
-                    .whenMatched().updateAll()
-                    .whenNotMatched().insertAll()
-                    .whenNotMatchedBySource(col("t.dataset").equalTo(GOLD)).delete()
-                    .execute();
-        }
+        // One commit that replaces the gold entries: a MERGE would join the ledger with rows made on the
+        // driver, and Delta would materialise them first.
+        replace(spark, rows, "dataset = " + quote(GOLD));
         held.keySet().removeIf(id -> id.startsWith(GOLD + "|"));
         sources.forEach((table, source) -> held.put(GOLD + "|" + table, source));
     }
@@ -171,27 +162,29 @@ public final class IngestLedger {
      * Records the files taken by this run and forgets the removed ones (after silver was written:
      * a run killed before this takes the same files again, and writes the same rows).
      */
-    public void record(SparkSession spark, List<FileState> taken, Map<String, List<String>> removed, String settingsChecksum, String runId, boolean full) {
+    public void record(SparkSession spark, List<FileState> taken, Map<String, List<String>> removed, String settingsChecksum,
+                       String runId, boolean full) {
         List<Row> rows = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
         for (FileState f : taken) {
             rows.add(RowFactory.create(f.dataset(), f.path(), f.size(), new Timestamp(f.modified()), f.checksum(), runId));
+            replaced.add(f.id());
         }
         rows.add(RowFactory.create(SETTINGS, SETTINGS, 0L, new Timestamp(0), settingsChecksum, runId));
-        Dataset<Row> updates = spark.createDataFrame(rows, SCHEMA);
-        if (full || !DeltaTable.isDeltaTable(spark, path)) {
-            updates.write().format("delta").mode("overwrite").save(path);
+        replaced.add(SETTINGS + "|" + SETTINGS);
+        if (full) {
+            replace(spark, rows, null);
             return;
         }
-        Map<String, String> gone = new LinkedHashMap<>();
-        removed.forEach((dataset, paths) -> paths.forEach(p -> gone.put(dataset + "|" + p, p)));
-        String removedCondition = gone.isEmpty() ? "false" : "concat(t.dataset, '|', t.path) IN ("
-                + String.join(", ", gone.keySet().stream().map(IngestLedger::quote).toList()) + ")";
-        DeltaTable.forPath(spark, path).as("t")
-                .merge(updates.as("s"), col("t.dataset").equalTo(col("s.dataset")).and(col("t.path").equalTo(col("s.path"))))
-                .whenMatched().updateAll()
-                .whenNotMatched().insertAll()
-                .whenNotMatchedBySource(removedCondition).delete()
-                .execute();
+        removed.forEach((dataset, paths) -> paths.forEach(p -> replaced.add(dataset + "|" + p)));
+        replace(spark, rows, "concat(dataset, '|', path) IN (" + String.join(", ", replaced.stream().map(IngestLedger::quote).toList()) + ")");
+    }
+
+    /** Replaces the entries where condition holds (all of them when null, or when there is no ledger yet) with rows, in one commit. */
+    private void replace(SparkSession spark, List<Row> rows, String condition) {
+        var writer = spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("overwrite");
+        if (condition != null && DeltaTable.isDeltaTable(spark, path)) writer = writer.option("replaceWhere", condition);
+        writer.save(path);
     }
 
     static String quote(String s) {

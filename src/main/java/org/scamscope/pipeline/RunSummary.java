@@ -24,13 +24,20 @@ public final class RunSummary {
     public String error;
     /** phase -> milliseconds, in the order the phases ran */
     public final Map<String, Long> timings = new LinkedHashMap<>();
-    private long mark = System.nanoTime();
+    private final long start = System.nanoTime();
+    private long mark = start;
+    private static final org.apache.logging.log4j.Logger PROGRESS = org.apache.logging.log4j.LogManager.getLogger("org.scamscope.progress");
 
-    /** Records the time since the previous mark under the given phase. */
+    /**
+     * Records the time since the previous mark under the given phase, and logs it: the progress a
+     * scheduler's log shows, one line a step, where no terminal shows Spark's progress bar.
+     */
     public void lap(String phase) {
         long now = System.nanoTime();
-        timings.merge(phase, (now - mark) / 1_000_000, Long::sum);
+        long ms = (now - mark) / 1_000_000;
+        timings.merge(phase, ms, Long::sum);
         mark = now;
+        PROGRESS.info(String.format("%s: %.1f s (%.0f s since the start)", phase, ms / 1000.0, (now - start) / 1e9));
     }
 
     public RunSummary(String runId) {
@@ -38,7 +45,6 @@ public final class RunSummary {
     }
 
     public void print(PrintStream out) {
-        out.println();
         out.println("scamscope run " + runId);
         if (!datasets.isEmpty()) {
             out.printf("%-22s %6s %10s %9s %12s%n", "dataset", "files", "rows read", "accepted", "quarantined");
