@@ -20,6 +20,13 @@ record RunPlan(Map<SilverTable, List<IngestLedger.FileState>> take, Map<SilverTa
     /** The input's files per dataset, with their size, time and checksum; datasets without a folder are left out. */
     record Inputs(Map<SilverTable, List<IngestLedger.FileState>> states, Map<String, Path> byPath) {
         static Inputs list(InputFolder input, Pipeline pipeline, List<String> notes) {
+            if (pipeline.silver().stream().allMatch(t -> input.files(t.name()) == null)) {
+                String name = input.root().getFileName() == null ? "" : input.root().getFileName().toString();
+                throw ExitCodes.usage("input folder " + input.root() + " has none of the dataset folders " + pipeline.silverByName().keySet()
+                        + (pipeline.silverByName().containsKey(name)
+                            ? ": it is the dataset folder " + name + "/ itself; give the folder that holds it, " + input.root().getParent()
+                            : ""));
+            }
             Map<SilverTable, List<IngestLedger.FileState>> states = new LinkedHashMap<>();
             Map<String, Path> byPath = new HashMap<>();
             for (SilverTable t : pipeline.silver()) {
@@ -35,9 +42,6 @@ record RunPlan(Map<SilverTable, List<IngestLedger.FileState>> take, Map<SilverTa
                     byPath.put(rel, f);
                 }
                 states.put(t, list);
-            }
-            if (states.isEmpty()) {
-                throw ExitCodes.usage("input folder " + input.root() + " has none of the dataset folders " + pipeline.silverByName().keySet());
             }
             return new Inputs(states, byPath);
         }

@@ -70,6 +70,18 @@ class MainTest {
     }
 
     @Test
+    void aDatasetFolderGivenAsTheInputIsNamedAsSuchBeforeAnythingElseIsSaid() {
+        Path victims = org.scamscope.SampleWarehouse.SAMPLE.resolve("victims");
+        Outcome o = beforeSpark("run", "--input", victims.toString(), "--warehouse", tmp.resolve("wh-deep").toString());
+        assertEquals(2, o.code());
+        assertEquals("scamscope: input folder " + victims.toAbsolutePath() + " has none of the dataset folders "
+                + "[victims, compounds, revenue_estimates, enforcement_actions]: it is the dataset folder victims/ itself; "
+                + "give the folder that holds it, " + victims.toAbsolutePath().getParent(), o.err().strip());
+        assertFalse(o.out().contains("left as it was"), o.out());
+        assertFalse(Files.exists(tmp.resolve("wh-deep")), "nothing may be written");
+    }
+
+    @Test
     void missingConfigurationIsAUsageError() {
         Outcome o = beforeSpark("run", "--config", tmp.resolve("none.properties").toString());
         assertEquals(2, o.code());
