@@ -36,7 +36,10 @@ public final class InputFolder {
     }
 
     public String relative(Path file) {
-        return input.relativize(file).toString().replace('\\', '/');
+        // joined by '/' on every system; a backslash in a name is a character of the name (Linux allows it)
+        List<String> names = new java.util.ArrayList<>();
+        input.relativize(file).forEach(n -> names.add(n.toString()));
+        return String.join("/", names);
     }
 
     private List<Path> list(Path dir) {

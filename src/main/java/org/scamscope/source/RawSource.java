@@ -73,7 +73,7 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
         schema = schema.add(MALFORMED, DataTypes.StringType);
         options.put("columnNameOfCorruptRecord", MALFORMED);
         // A file is one partition (multiLine does not split), so the id counts its records in order, 0 = the header.
-        Dataset<Row> lines = spark.read().options(options).schema(schema).csv(p.toString())
+        Dataset<Row> lines = spark.read().options(options).schema(schema).csv(literal(p))
                 .withColumn(SOURCE_ROW, monotonically_increasing_id());
         if (width == 0) return new RawSource(lines, List.of(), null);
         Set<String> seen = new LinkedHashSet<>();
@@ -91,7 +91,7 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
     static RawSource parquet(SparkSession spark, Path p, String rel) {
         Dataset<Row> df;
         try {
-            df = spark.read().parquet(p.toString());
+            df = spark.read().parquet(literal(p));
             df.schema();
         } catch (RuntimeException e) {
             throw ExitCodes.usage("cannot read " + rel + " as Parquet: " + Messages.firstLine(e));
@@ -107,5 +107,14 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
         cols.add(lit(null).cast("string").as(MALFORMED));
         cols.add(col("_metadata.row_index").plus(1).as(SOURCE_ROW));
         return new RawSource(df.select(cols.toArray(new Column[0])), List.of(df.columns()), null);
+    }
+
+    /**
+     * The file's path for Spark's readers, which expand globs (Hadoop's FileSystem.globStatus): a
+     * file named a[1].csv would otherwise read a1.csv in its place. Hadoop's glob syntax escapes a
+     * character with a backslash.
+     */
+    static String literal(Path p) {
+        return p.toString().replaceAll("([\\\\\\[\\]{}*?])", "\\\\$1");
     }
 }
