@@ -17,9 +17,11 @@ import java.util.Map;
  * @param maxShare the largest share of quarantined rows each dataset may have
  * @param currentYear the year compounds still operating are counted to
  * @param complements false only in tests: gold without complementary suppression, which the audit refuses
+ * @param smallInputMb an input folder of at most this many MiB runs with Spark's code generation and
+ *                     adaptive execution off (see Job.SMALL_INPUT)
  */
 public record RunSettings(Path reference, Map<String, Double> maxShare, Duration lease, String keyVariable, boolean goldEnabled,
-                          int k, int currentYear, boolean complements) {
+                          int k, int currentYear, boolean complements, int smallInputMb) {
     public static RunSettings of(JobConfig config, Pipeline pipeline) {
         Map<String, Double> maxShare = new LinkedHashMap<>();
         for (String t : pipeline.silverByName().keySet()) maxShare.put(t, share(config, pipeline, "quarantine.max_share", t));
@@ -31,7 +33,8 @@ public record RunSettings(Path reference, Map<String, Double> maxShare, Duration
                 Boolean.parseBoolean(config.get("gold.enabled", "true")),
                 pipeline.k(config),
                 config.getInt("gold.current_year", java.time.Year.now(ZoneOffset.UTC).getValue()),
-                Boolean.parseBoolean(config.get(GoldStage.COMPLEMENTS_SETTING, "true")));
+                Boolean.parseBoolean(config.get(GoldStage.COMPLEMENTS_SETTING, "true")),
+                config.getInt("small_input.max_mb", 64));
     }
 
     private static double share(JobConfig config, Pipeline pipeline, String key, String table) {
