@@ -49,7 +49,8 @@ public final class Job {
     private SparkSession spark;
     /** The session's own values of SMALL_INPUT's keys while this run has set them, to put back at its end. */
     private Map<String, String> replaced;
-    private boolean smallInput;
+    /** Set for a small input: the summary's note on SMALL_INPUT, added when Spark starts. */
+    private String smallInputNote;
     private final JobConfig config;
     private final Pipeline pipeline;
     private final Warehouse warehouse;
@@ -100,13 +101,7 @@ public final class Job {
         RunSettings settings = RunSettings.of(config, pipeline);
         RunPlan.Inputs inputs = RunPlan.Inputs.list(input, pipeline, summary.notes);
         String checksum = settingsChecksum(settings);
-        // The whole input folder, not only the files taken: gold reads all of silver, which it stands for.
-        long bytes = inputs.states().values().stream().flatMap(List::stream).mapToLong(IngestLedger.FileState::size).sum();
-        smallInput = bytes <= settings.smallInputMb() * 1024L * 1024L;
-        if (smallInput) {
-            summary.notes.add(String.format("a small input (%.1f MiB, at most small_input.max_mb=%d): Spark's code generation "
-                    + "and adaptive execution off", bytes / 1048576.0, settings.smallInputMb()));
-        }
+        smallInputNote = smallInputNote(inputs, settings);
         summary.lap("configuration");
 
         boolean fresh = !Files.exists(warehouse.root());
@@ -285,11 +280,23 @@ public final class Job {
                 .filter(t -> !KernelTable.exists(warehouse.silver(t))).toList();
     }
 
+    /**
+     * The note of a run that gets SMALL_INPUT's settings, else null: by the whole input folder, not
+     * only the files taken, since gold reads all of silver, which the folder stands for.
+     */
+    private static String smallInputNote(RunPlan.Inputs inputs, RunSettings settings) {
+        long bytes = inputs.states().values().stream().flatMap(List::stream).mapToLong(IngestLedger.FileState::size).sum();
+        if (bytes > settings.smallInputMb() * 1024L * 1024L) return null;
+        return String.format("a small input (%.1f MiB, at most small_input.max_mb=%d): Spark's code generation "
+                + "and adaptive execution off", bytes / 1048576.0, settings.smallInputMb());
+    }
+
     /** The session, started at the first call, with SMALL_INPUT's settings for a small input. */
     private SparkSession spark() {
         if (spark == null) {
             spark = sparkSource.get();
-            if (smallInput) {
+            if (smallInputNote != null) {
+                summary.notes.add(smallInputNote);
                 replaced = new java.util.HashMap<>();
                 SMALL_INPUT.forEach((k, v) -> {
                     replaced.put(k, spark.conf().get(k, null));

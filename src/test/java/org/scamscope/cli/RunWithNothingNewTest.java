@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunWithNothingNewTest {
@@ -31,6 +32,7 @@ class RunWithNothingNewTest {
         assertEquals(0, o.code(), o.err());
         assertEquals(requests, SparkSessions.requests(), "a run with nothing new asked for a Spark session");
         assertTrue(o.out().contains("no new or changed input files: no table written"), o.out());
+        assertFalse(o.out().contains("a small input"), "Spark's settings are not spoken of when Spark does not start: " + o.out());
 
         // Every table but the run log is as it was, read by Spark's Delta (a second route to the versions).
         Map<String, Long> after = versions(wh);
