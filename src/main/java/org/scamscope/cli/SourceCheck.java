@@ -46,10 +46,10 @@ final class SourceCheck {
             }
             // Spark starts only for a file that fits: the misfits are told from the headers alone.
             SparkSession spark = sparkSource.get();
-            SourceReader reader = new SourceReader(spark, new org.scamscope.source.InputFolder(file.toAbsolutePath().getParent()), List.of());
             ReferenceData ref = ReferenceData.load(spark, config.confPath("reference"));
             // Nothing is written, so a throwaway key serves: the check needs no secret.
             PersonKey key = PersonKey.of(UUID.randomUUID().toString());
+            SourceReader reader = new SourceReader(spark, new org.scamscope.source.InputFolder(file.toAbsolutePath().getParent()), List.of(), key);
             DatasetResult d = SilverStage.evaluate(table, reader.read(head, table), ref, key,
                     table.contract().rules(), null);
             try {

@@ -82,7 +82,7 @@ public final class DryRun {
 
     /** The silver table's (empty) rows as a run would write them, after every check of its contract. */
     private Dataset<Row> silver(SilverTable t) {
-        SourceReader reader = new SourceReader(spark, new org.scamscope.source.InputFolder(Path.of(".")), pipeline.mappings());
+        SourceReader reader = new SourceReader(spark, new org.scamscope.source.InputFolder(Path.of(".")), pipeline.mappings(), null);
         Dataset<Row> source = null;
         for (SourceMapping m : pipeline.mappings()) {
             if (!m.dataset.equals(t.name())) continue;

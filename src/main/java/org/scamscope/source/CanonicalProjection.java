@@ -53,8 +53,9 @@ final class CanonicalProjection {
         }
         out.add(lit(rel).as(SOURCE_FILE));
         out.add(col(SOURCE_ROW));
-        out.add(raw.isEmpty() ? lit(null).cast("string").as(RAW_RECORD)
-                : to_json(map(raw.toArray(new Column[0]))).as(RAW_RECORD));
+        // A row that could not be split is kept only as its shape and a keyed hash of its line.
+        Column record = raw.isEmpty() ? lit(null).cast("string") : to_json(map(raw.toArray(new Column[0])));
+        out.add(when(col(MALFORMED).isNotNull(), col(MALFORMED)).otherwise(record).as(RAW_RECORD));
         out.add(lit(null).cast("string").as(FILE_ERROR));
         out.add(col(MALFORMED));
         out.add((undecodable.isEmpty() ? lit(null).cast("string") : coalesce(undecodable.toArray(new Column[0]))).as(ENCODING));

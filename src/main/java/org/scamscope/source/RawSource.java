@@ -12,6 +12,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampType;
 import org.scamscope.ExitCodes;
 import org.scamscope.Messages;
+import org.scamscope.table.PersonKey;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,8 +47,8 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
     }
 
     /** The file's rows; header is what {@link #header} read. */
-    static RawSource read(SparkSession spark, Path p, String rel, String format, SourceMapping m, List<String> header) {
-        return format.equals("csv") ? csv(spark, p, m, header) : parquet(spark, p, rel);
+    static RawSource read(SparkSession spark, Path p, String rel, String format, SourceMapping m, List<String> header, PersonKey key) {
+        return format.equals("csv") ? csv(spark, p, m, header, key) : parquet(spark, p, rel);
     }
 
     private static Map<String, String> csvOptions(SourceMapping m) {
@@ -63,7 +64,7 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
         return options;
     }
 
-    private static RawSource csv(SparkSession spark, Path p, SourceMapping m, List<String> header) {
+    private static RawSource csv(SparkSession spark, Path p, SourceMapping m, List<String> header, PersonKey key) {
         Map<String, String> options = csvOptions(m);
         int width = header.size();
         // Every field as text; a row with the wrong number of fields is kept whole in MALFORMED
@@ -78,14 +79,27 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
         if (width == 0) return new RawSource(lines, List.of(), null);
         Set<String> seen = new LinkedHashSet<>();
         List<Column> named = new ArrayList<>();
+        // A row that could not be split keeps none of its values: they sit in the wrong columns.
+        Column whole = col(MALFORMED).isNull();
         for (int i = 0; i < width; i++) {
             String name = header.get(i);
-            named.add(col("_c" + i).as(seen.add(name) ? name : name + "#" + (i + 1)));
+            named.add(when(whole, col("_c" + i)).as(seen.add(name) ? name : name + "#" + (i + 1)));
         }
-        named.add(col(MALFORMED));
+        BrokenLine broken = new BrokenLine(option(options, ',', "sep", "delimiter"), option(options, '"', "quote"), width, key);
+        named.add(udf(broken, DataTypes.StringType).apply(col(MALFORMED)).as(MALFORMED));
         named.add(col(SOURCE_ROW));
         return new RawSource(lines.filter(col(SOURCE_ROW).gt(0)).select(named.toArray(new Column[0])), header,
                 lines.withColumn(SOURCE_ROW, col(SOURCE_ROW).plus(1)));
+    }
+
+    /** The first character of the first of the CSV options given, "\\t" being a tab. */
+    private static char option(Map<String, String> options, char fallback, String... names) {
+        for (String n : names) {
+            String v = options.get(n);
+            if (v == null || v.isEmpty()) continue;
+            return v.equals("\\t") ? '\t' : v.charAt(0);
+        }
+        return fallback;
     }
 
     static RawSource parquet(SparkSession spark, Path p, String rel) {

@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.TimestampType;
 import org.scamscope.ExitCodes;
 import org.scamscope.contract.ColumnSpec;
 import org.scamscope.contract.Kind;
+import org.scamscope.table.PersonKey;
 import org.scamscope.table.SilverTable;
 
 import java.io.IOException;
@@ -35,7 +36,8 @@ import static org.apache.spark.sql.functions.*;
 /**
  * Reads a dataset's CSV and Parquet files (RawSource) and maps each file onto the canonical columns,
  * as text (CanonicalProjection). Each row keeps its file and its row number in that file (1 = the first row after the
- * header), and its source values as JSON with personal fields masked, for the quarantine.
+ * header), and its source values as JSON with personal fields masked, for the quarantine; of a row that could
+ * not be split into the header's fields, only its shape and a keyed hash (BrokenLine).
  */
 public final class SourceReader {
     public static final String SOURCE_FILE = "source_file";
@@ -52,11 +54,14 @@ public final class SourceReader {
     private final SparkSession spark;
     private final InputFolder input;
     private final List<SourceMapping> mappings;
+    private final PersonKey key;
 
-    public SourceReader(SparkSession spark, InputFolder input, List<SourceMapping> mappings) {
+    /** key: hashes the line of a row that could not be split; null when no file carries identifying columns */
+    public SourceReader(SparkSession spark, InputFolder input, List<SourceMapping> mappings, PersonKey key) {
         this.spark = spark;
         this.input = input;
         this.mappings = mappings;
+        this.key = key;
     }
 
     /** One input file and what became of its header. */
@@ -115,7 +120,7 @@ public final class SourceReader {
 
     /** One file's rows; a file whose header does not fit still yields its rows, refused. */
     public Batch read(Head h, SilverTable table) {
-        RawSource source = RawSource.read(spark, h.file(), h.path(), h.format(), h.mapping(), h.header());
+        RawSource source = RawSource.read(spark, h.file(), h.path(), h.format(), h.mapping(), h.header(), key);
         FileLayout layout = h.layout();
         Dataset<Row> rows;
         if (layout.refusal() == null) {

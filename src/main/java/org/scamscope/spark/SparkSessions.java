@@ -39,6 +39,12 @@ public final class SparkSessions {
         settings.forEach((k, v) -> {
             if (!submitted.contains(k)) b.config(k, v);
         });
+        // Shuffle, spill and cached blocks hold rows before their identifying fields are hashed away:
+        // they are written encrypted, on every route, whatever a configuration says.
+        b.config("spark.io.encryption.enabled", "true");
+        if (!submitted.contains("spark.local.dir") && !settings.containsKey("spark.local.dir") && System.getenv("SPARK_LOCAL_DIRS") == null) {
+            b.config("spark.local.dir", ScratchSpace.forThisJvm(ScratchSpace.root()).toString());
+        }
         if (master != null && !master.isBlank()) {
             b.master(master);
         } else if (!submitted.contains("spark.master")) {

@@ -23,7 +23,8 @@ import static org.apache.spark.sql.functions.*;
  * from the environment, never from the repository; it travels to executors inside the function,
  * not in the query plan, so it appears in no plan, log or event log.
  */
-public final class PersonKey {
+public final class PersonKey implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     public static final String COLUMN = "person_key";
     public static final String DEFAULT_ENV = "SCAMSCOPE_PSEUDONYM_KEY";
     private static final String SEPARATOR = "\u001f";
@@ -56,6 +57,14 @@ public final class PersonKey {
         Column joined = concat_ws(SEPARATOR, parts);
         return when(regexp_replace(joined, SEPARATOR, "").equalTo(""), lit(null).cast("string"))
                 .otherwise(f.apply(joined));
+    }
+
+    /**
+     * The keyed hash of a text exactly as written (no normalisation): a broken row's whole line, which
+     * the quarantine may compare across runs but must not hold.
+     */
+    public String hashOfText(String text) {
+        return text == null ? null : hmacHex(secret, text);
     }
 
     static String hmac(byte[] key, String joined) {

@@ -87,8 +87,10 @@ public final class Validator {
                     + org.scamscope.Messages.firstLine(e));
         }
         Column location = concat(col(SourceReader.SOURCE_FILE), lit(" row "), col(SourceReader.SOURCE_ROW).cast("string"));
-        // Lines of a row the parser could not split, its final line end aside.
-        Column lines = size(split(regexp_replace(col(SourceReader.MALFORMED), "[\\r\\n]+$", ""), "\\r?\\n"));
+        // The shape of a row the parser could not split (BrokenLine): its values are not kept.
+        Column lines = get_json_object(col(SourceReader.MALFORMED), "$.lines").cast("int");
+        Column fields = get_json_object(col(SourceReader.MALFORMED), "$.fields");
+        Column headerFields = get_json_object(col(SourceReader.MALFORMED), "$.header_fields");
         Map<String, Column> outcome = new LinkedHashMap<>();
         outcome.put(FAILED_RULES, compact(quarantine));
         outcome.put(WARNINGS, compact(warn));
@@ -97,6 +99,8 @@ public final class Validator {
                         // A refused file or a broken row says only that: its other rules broke because of it.
                         when(col(SourceReader.FILE_ERROR).isNotNull(), concat(lit("file_layout: "), col(SourceReader.FILE_ERROR)))
                                 .when(col(SourceReader.MALFORMED).isNotNull(), concat(lit("malformed_row: " + builtIn().get(1).message()),
+                                        when(fields.notEqual(headerFields), concat(lit("; it has "), fields, lit(" fields, the header "), headerFields))
+                                                .otherwise(lit("")),
                                         when(lines.gt(1), concat(lit("; it runs over "), lines.cast("string"),
                                                 lit(" lines (a quote left open takes in the lines after it)")))
                                                 .otherwise(lit(""))))
