@@ -179,7 +179,7 @@ final class ShowCommand {
     /** NULL for null, on one line, cut to CELL_WIDTH. */
     static String cell(String v) {
         if (v == null) return "NULL";
-        String one = v.replace("\r", "\\r").replace("\n", "\\n");
+        String one = org.scamscope.ops.Printable.escaped(v);
         return one.length() > CELL_WIDTH ? one.substring(0, CELL_WIDTH - 3) + "..." : one;
     }
 }

@@ -49,7 +49,8 @@ final class SourceCheck {
             ReferenceData ref = ReferenceData.load(spark, config.confPath("reference"));
             // Nothing is written, so a throwaway key serves: the check needs no secret.
             PersonKey key = PersonKey.of(UUID.randomUUID().toString());
-            SourceReader reader = new SourceReader(spark, new org.scamscope.source.InputFolder(file.toAbsolutePath().getParent()), List.of(), key);
+            SourceReader reader = new SourceReader(spark, new org.scamscope.source.InputFolder(file.toAbsolutePath().getParent()), List.of(), key,
+                    config.getInt("field.max_chars", SourceReader.FIELD_MAX_CHARS));
             DatasetResult d = SilverStage.evaluate(table, reader.read(head, table), ref, key,
                     table.contract().rules(), null);
             try {

@@ -9,8 +9,13 @@ import java.util.List;
  * @param allowed the values of a CHOICE or LIST column (empty: any)
  * @param countryColumn for a SUBDIVISION, the country column it must agree with
  * @param unknownAllowed a required column whose value a record may lack: the record is kept, the value unknown
+ * @param earliest for a DATE, the earliest date taken (an earlier one is a typo or a placeholder); null otherwise
  */
-public record ColumnSpec(String name, Kind kind, boolean required, List<String> allowed, String countryColumn, boolean unknownAllowed) {
+public record ColumnSpec(String name, Kind kind, boolean required, List<String> allowed, String countryColumn, boolean unknownAllowed,
+                         java.time.LocalDate earliest) {
+    /** The earliest date a date column takes unless its contract says otherwise: before any scam compound. */
+    public static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(1990, 1, 1);
+
     /** The value must be there in every record: rule &lt;name&gt;_required, and NOT NULL in silver. */
     public boolean valueRequired() {
         return required && !unknownAllowed;

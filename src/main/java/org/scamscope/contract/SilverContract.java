@@ -24,7 +24,7 @@ public record SilverContract(String dataset, String folder, List<ColumnSpec> col
     /** The lineage column a natural key may name: a record is then what one file says, and two files give two. */
     public static final String SOURCE_FILE = "source_file";
     static final List<String> TABLE_KEYS = List.of("columns", "natural_key", "derived", "helpers", "sources", "description");
-    static final List<String> COLUMN_KEYS = List.of("name", "kind", "required", "unknown_allowed", "allowed", "country_column", "description");
+    static final List<String> COLUMN_KEYS = List.of("name", "kind", "required", "unknown_allowed", "allowed", "country_column", "earliest", "description");
     static final List<String> DECLARED_KEYS = List.of("name", "type", "description");
     static final List<String> RULES_KEYS = List.of("rules");
     static final List<String> RULE_KEYS = List.of("name", "expression", "action", "message", "columns", "check");
@@ -71,7 +71,16 @@ public record SilverContract(String dataset, String folder, List<ColumnSpec> col
             boolean required = c.path("required").asBoolean(false);
             boolean unknown = c.path("unknown_allowed").asBoolean(false);
             if (unknown && !required) throw ExitCodes.usage(where + ", column " + name + ": 'unknown_allowed' is for a required column");
-            columns.add(new ColumnSpec(name, kind, required, allowed, country, unknown));
+            if (c.has("earliest") && kind != Kind.DATE) throw ExitCodes.usage(where + ", column " + name + ": only date columns have an 'earliest' date");
+            java.time.LocalDate earliest = null;
+            if (kind == Kind.DATE) {
+                try {
+                    earliest = c.has("earliest") ? java.time.LocalDate.parse(c.get("earliest").asText()) : ColumnSpec.EARLIEST;
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw ExitCodes.usage(where + ", column " + name + ": 'earliest' is not a date written yyyy-MM-dd: " + c.get("earliest").asText());
+                }
+            }
+            columns.add(new ColumnSpec(name, kind, required, allowed, country, unknown, earliest));
         }
         if (columns.isEmpty()) throw ExitCodes.usage(where + ": 'columns' declares no column");
         for (ColumnSpec c : columns) {

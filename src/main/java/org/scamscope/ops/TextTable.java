@@ -18,7 +18,7 @@ public final class TextTable {
 
     public TextTable add(List<String> cells) {
         if (cells.size() != headers.size()) throw new IllegalArgumentException(cells.size() + " cells for " + headers.size() + " columns");
-        rows.add(List.copyOf(cells));
+        rows.add(cells.stream().map(c -> c == null ? "" : Printable.escaped(c)).toList());
         return this;
     }
 

@@ -45,7 +45,7 @@ public final class DryRun {
     private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(DryRun.class);
     /** Columns the job itself adds to every dataset's rows before derivation; rules may use them too. */
     private static final Set<String> JOB_COLUMNS = Set.of(Conformer.TEXT, SourceReader.FILE_ERROR, SourceReader.MALFORMED,
-            SourceReader.ENCODING);
+            SourceReader.ENCODING, SourceReader.TOO_LONG);
 
     private final SparkSession spark;
     private final Pipeline pipeline;
@@ -82,7 +82,7 @@ public final class DryRun {
 
     /** The silver table's (empty) rows as a run would write them, after every check of its contract. */
     private Dataset<Row> silver(SilverTable t) {
-        SourceReader reader = new SourceReader(spark, new org.scamscope.source.InputFolder(Path.of(".")), pipeline.mappings(), null);
+        SourceReader reader = new SourceReader(spark, new org.scamscope.source.InputFolder(Path.of(".")), pipeline.mappings(), null, SourceReader.FIELD_MAX_CHARS);
         Dataset<Row> source = null;
         for (SourceMapping m : pipeline.mappings()) {
             if (!m.dataset.equals(t.name())) continue;

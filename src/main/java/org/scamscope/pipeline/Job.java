@@ -119,7 +119,7 @@ public final class Job {
             PersonKey key = personKey(heads, settings.keyVariable());
             ReferenceData ref = ReferenceData.load(spark(), settings.reference());
             summary.lap("start Spark, read reference data");
-            Map<SilverTable, SourceReader.Batch> batches = read(input, heads, key);
+            Map<SilverTable, SourceReader.Batch> batches = read(input, heads, key, settings.fieldMaxChars());
             Map<SilverTable, Dataset<Row>> kept = validate(batches, ref, key, plan, full);
             try {
                 write(ref, settings, plan, full, kept);
@@ -152,7 +152,7 @@ public final class Job {
         RunPlan plan = RunPlan.make(inputs, IngestLedger.empty(), true, false, summary.notes);
         Map<SilverTable, SourceReader.Heads> heads = heads(input, plan);
         PersonKey key = personKey(heads, settings.keyVariable());
-        validate(read(input, heads, key), ref, key, plan, true);
+        validate(read(input, heads, key, settings.fieldMaxChars()), ref, key, plan, true);
         return List.copyOf(summary.datasets);
     }
 
@@ -190,8 +190,9 @@ public final class Job {
         return heads;
     }
 
-    private Map<SilverTable, SourceReader.Batch> read(InputFolder input, Map<SilverTable, SourceReader.Heads> heads, PersonKey key) {
-        SourceReader reader = new SourceReader(spark(), input, pipeline.mappings(), key);
+    private Map<SilverTable, SourceReader.Batch> read(InputFolder input, Map<SilverTable, SourceReader.Heads> heads, PersonKey key,
+                                                      int fieldMaxChars) {
+        SourceReader reader = new SourceReader(spark(), input, pipeline.mappings(), key, fieldMaxChars);
         Map<SilverTable, SourceReader.Batch> batches = new LinkedHashMap<>();
         heads.forEach((t, h) -> batches.put(t, reader.read(h)));
         return batches;

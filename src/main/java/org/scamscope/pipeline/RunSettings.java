@@ -19,9 +19,10 @@ import java.util.Map;
  * @param complements false only in tests: gold without complementary suppression, which the audit refuses
  * @param smallInputMb an input folder of at most this many MiB runs with Spark's code generation and
  *                     adaptive execution off (see Job.SMALL_INPUT)
+ * @param fieldMaxChars a source field longer than this quarantines its row as field_too_long, unparsed
  */
 public record RunSettings(Path reference, Map<String, Double> maxShare, Duration lease, String keyVariable, boolean goldEnabled,
-                          int k, int currentYear, boolean complements, int smallInputMb) {
+                          int k, int currentYear, boolean complements, int smallInputMb, int fieldMaxChars) {
     public static RunSettings of(JobConfig config, Pipeline pipeline) {
         Map<String, Double> maxShare = new LinkedHashMap<>();
         for (String t : pipeline.silverByName().keySet()) maxShare.put(t, share(config, pipeline, "quarantine.max_share", t));
@@ -34,7 +35,13 @@ public record RunSettings(Path reference, Map<String, Double> maxShare, Duration
                 pipeline.k(config),
                 config.getInt("gold.current_year", java.time.Year.now(ZoneOffset.UTC).getValue()),
                 Boolean.parseBoolean(config.get(GoldStage.COMPLEMENTS_SETTING, "true")),
-                config.getInt("small_input.max_mb", 64));
+                config.getInt("small_input.max_mb", 64),
+                positive(config.getInt("field.max_chars", org.scamscope.source.SourceReader.FIELD_MAX_CHARS), "field.max_chars"));
+    }
+
+    private static int positive(int v, String key) {
+        if (v < 1) throw ExitCodes.usage("setting '" + key + "' must be a positive whole number, got " + v);
+        return v;
     }
 
     private static double share(JobConfig config, Pipeline pipeline, String key, String table) {

@@ -26,7 +26,19 @@ import static org.scamscope.source.SourceReader.*;
 final class CanonicalProjection {
     private CanonicalProjection() {}
 
-    static Dataset<Row> toCanonical(Dataset<Row> source, String rel, SilverTable table, SourceMapping m, FileLayout layout) {
+    static Dataset<Row> toCanonical(Dataset<Row> source, String rel, SilverTable table, SourceMapping m, FileLayout layout, int maxChars) {
+        // A field over the limit is not parsed at all (a 50 MB run of digits would hang a decimal cast):
+        // every value of its row is dropped and the row is quarantined as field_too_long.
+        List<Column> tooLong = new ArrayList<>();
+        for (String s : layout.used()) {
+            tooLong.add(when(length(col(q(s))).gt(maxChars), concat(lit(s + " ("), length(col(q(s))).cast("string"), lit(" characters)"))));
+        }
+        Column over = tooLong.isEmpty() ? lit(null).cast("string") : coalesce(tooLong.toArray(new Column[0]));
+        source = source.withColumn(TOO_LONG, over);
+        List<Column> kept = new ArrayList<>();
+        Set<String> used = new java.util.HashSet<>(layout.used());
+        for (String c : source.columns()) kept.add(used.contains(c) ? when(col(TOO_LONG).isNull(), col(q(c))).as(c) : col(q(c)));
+        source = source.select(kept.toArray(new Column[0]));
         List<Column> out = new ArrayList<>();
         List<Column> raw = new ArrayList<>();
         Set<String> personal = layout.personalColumns(table);
@@ -59,6 +71,7 @@ final class CanonicalProjection {
         out.add(lit(null).cast("string").as(FILE_ERROR));
         out.add(col(MALFORMED));
         out.add((undecodable.isEmpty() ? lit(null).cast("string") : coalesce(undecodable.toArray(new Column[0]))).as(ENCODING));
+        out.add(col(TOO_LONG));
         return source.select(out.toArray(new Column[0]));
     }
 
@@ -72,6 +85,7 @@ final class CanonicalProjection {
         out.add(lit(why).as(FILE_ERROR));
         out.add(lit(null).cast("string").as(MALFORMED));
         out.add(lit(null).cast("string").as(ENCODING));
+        out.add(lit(null).cast("string").as(TOO_LONG));
         return source.select(out.toArray(new Column[0]));
     }
 
@@ -80,7 +94,7 @@ final class CanonicalProjection {
         for (ColumnSpec c : table.columns()) schema = schema.add(c.name(), DataTypes.StringType);
         schema = schema.add(SOURCE_FILE, DataTypes.StringType).add(SOURCE_ROW, DataTypes.LongType)
                 .add(RAW_RECORD, DataTypes.StringType).add(FILE_ERROR, DataTypes.StringType)
-                .add(MALFORMED, DataTypes.StringType).add(ENCODING, DataTypes.StringType);
+                .add(MALFORMED, DataTypes.StringType).add(ENCODING, DataTypes.StringType).add(TOO_LONG, DataTypes.StringType);
         return spark.createDataFrame(List.of(), schema);
     }
 

@@ -4,6 +4,7 @@ import com.univocity.parsers.csv.CsvParser;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.catalyst.csv.CSVOptions;
 import org.apache.spark.sql.catalyst.csv.UnivocityParser;
@@ -41,6 +42,36 @@ final class FileHeader {
         } catch (IOException | RuntimeException e) {
             throw ExitCodes.usage("cannot read " + rel + " as CSV: " + Messages.firstLine(e));
         }
+    }
+
+    /**
+     * The top-level columns of a Parquet file that are not flat, each with what it is ("a struct",
+     * "a map", "a list of structs"): a list of plain values is flat, it is read as a ';'-joined list.
+     */
+    static List<String> parquetNested(Path p, String rel) {
+        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(p.toUri()), HADOOP))) {
+            List<String> nested = new ArrayList<>();
+            for (Type t : r.getFooter().getFileMetaData().getSchema().getFields()) {
+                String kind = nesting(t);
+                if (kind != null) nested.add(t.getName() + " (" + kind + ")");
+            }
+            return nested;
+        } catch (IOException | RuntimeException e) {
+            throw ExitCodes.usage("cannot read " + rel + " as Parquet: " + Messages.firstLine(e));
+        }
+    }
+
+    /** null for a plain value or a list of plain values; else what the column is. */
+    private static String nesting(Type t) {
+        if (t.isPrimitive()) return null;
+        LogicalTypeAnnotation a = t.getLogicalTypeAnnotation();
+        if (a instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation) return "a map";
+        if (a instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation) {
+            Type repeated = t.asGroupType().getType(0);
+            Type element = repeated.isPrimitive() || repeated.asGroupType().getFieldCount() != 1 ? repeated : repeated.asGroupType().getType(0);
+            return element.isPrimitive() ? null : "a list of " + (nesting(element) == null ? "lists" : "structs or maps");
+        }
+        return "a struct";
     }
 
     /** The top-level column names of a Parquet file, from its footer. */

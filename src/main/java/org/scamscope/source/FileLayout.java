@@ -81,6 +81,12 @@ final class FileLayout {
         return refusal;
     }
 
+    /** Refused for this reason unless the header already refused the file. */
+    FileLayout refuse(String why) {
+        if (refusal == null) refusal = why;
+        return this;
+    }
+
     /** True when no column of the header is one the mapping reads or ignores: the header is likely a row. */
     boolean knowsNone() {
         return knowsNone;

@@ -92,6 +92,12 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
                 lines.withColumn(SOURCE_ROW, col(SOURCE_ROW).plus(1)));
     }
 
+    private static boolean nested(org.apache.spark.sql.types.DataType t) {
+        if (t instanceof ArrayType a) return a.elementType() instanceof StructType || a.elementType() instanceof ArrayType
+                || a.elementType() instanceof org.apache.spark.sql.types.MapType;
+        return t instanceof StructType || t instanceof org.apache.spark.sql.types.MapType;
+    }
+
     /** The first character of the first of the CSV options given, "\\t" being a tab. */
     private static char option(Map<String, String> options, char fallback, String... names) {
         for (String n : names) {
@@ -113,7 +119,9 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
         List<Column> cols = new ArrayList<>();
         for (StructField f : df.schema().fields()) {
             Column c = col("`" + f.name() + "`");
-            if (f.dataType() instanceof ArrayType) c = array_join(c, ";");
+            // A nested column refuses the file (FileLayout); as JSON it still yields the file's rows.
+            if (nested(f.dataType())) c = to_json(c);
+            else if (f.dataType() instanceof ArrayType) c = array_join(c, ";");
             else if (f.dataType() instanceof DateType) c = date_format(c, "yyyy-MM-dd");
             else if (f.dataType() instanceof TimestampType) c = date_format(c, "yyyy-MM-dd");
             cols.add(c.cast("string").as(f.name()));

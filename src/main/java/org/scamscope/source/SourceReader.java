@@ -49,19 +49,28 @@ public final class SourceReader {
     public static final String MALFORMED = "_malformed";
     /** the first source column whose text was not valid UTF-8 (or held a NUL character), or null */
     public static final String ENCODING = "_bad_encoding";
+    /** the first source column whose text is longer than the limit, with its length, or null */
+    public static final String TOO_LONG = "_too_long";
+    /** The limit a configuration gives no other: far above any code, name or amount, far below what slows a parser. */
+    public static final int FIELD_MAX_CHARS = 10_000;
     public static final String MASK = "***";
 
     private final SparkSession spark;
     private final InputFolder input;
     private final List<SourceMapping> mappings;
     private final PersonKey key;
+    private final int fieldMaxChars;
 
-    /** key: hashes the line of a row that could not be split; null when no file carries identifying columns */
-    public SourceReader(SparkSession spark, InputFolder input, List<SourceMapping> mappings, PersonKey key) {
+    /**
+     * @param key hashes the line of a row that could not be split; null when no file carries identifying columns
+     * @param fieldMaxChars a longer field quarantines its row (TOO_LONG), its values not parsed
+     */
+    public SourceReader(SparkSession spark, InputFolder input, List<SourceMapping> mappings, PersonKey key, int fieldMaxChars) {
         this.spark = spark;
         this.input = input;
         this.mappings = mappings;
         this.key = key;
+        this.fieldMaxChars = fieldMaxChars;
     }
 
     /** One input file and what became of its header. */
@@ -101,6 +110,14 @@ public final class SourceReader {
         String format = InputFolder.formatOf(rel);
         List<String> header = RawSource.header(p, rel, format, m);
         FileLayout layout = FileLayout.check(header, m, format);
+        if (format.equals("parquet")) {
+            List<String> nested = FileHeader.parquetNested(p, rel).stream()
+                    .filter(n -> layout.used().contains(n.substring(0, n.lastIndexOf(" (")))).toList();
+            if (!nested.isEmpty()) {
+                layout.refuse("nested column" + (nested.size() > 1 ? "s " : " ") + String.join(", ", nested)
+                        + ": only flat columns are read (text, numbers, dates, lists of these); write it flat or as text");
+            }
+        }
         boolean personal = !layout.personalColumns(table).isEmpty();
         return new Head(p, rel, m, format, header, layout, new InputFile(rel, m.name, format, layout.refusal(), personal));
     }
@@ -124,7 +141,7 @@ public final class SourceReader {
         FileLayout layout = h.layout();
         Dataset<Row> rows;
         if (layout.refusal() == null) {
-            rows = CanonicalProjection.toCanonical(source.rows(), h.path(), table, h.mapping(), layout);
+            rows = CanonicalProjection.toCanonical(source.rows(), h.path(), table, h.mapping(), layout, fieldMaxChars);
         } else {
             // A first line with no known column is more likely a row than a header: every line is counted then.
             rows = CanonicalProjection.refused(layout.knowsNone() && source.everyLine() != null ? source.everyLine() : source.rows(),
@@ -149,6 +166,6 @@ public final class SourceReader {
         for (String h : header) schema = schema.add(h, DataTypes.StringType);
         schema = schema.add(MALFORMED, DataTypes.StringType).add(SOURCE_ROW, DataTypes.LongType);
         Dataset<Row> none = spark.createDataFrame(List.of(), schema);
-        return CanonicalProjection.toCanonical(none, "(dry-run)", table, m, layout);
+        return CanonicalProjection.toCanonical(none, "(dry-run)", table, m, layout, fieldMaxChars);
     }
 }

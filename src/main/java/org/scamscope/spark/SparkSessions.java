@@ -42,6 +42,9 @@ public final class SparkSessions {
         // Shuffle, spill and cached blocks hold rows before their identifying fields are hashed away:
         // they are written encrypted, on every route, whatever a configuration says.
         b.config("spark.io.encryption.enabled", "true");
+        // The UI serves every plan, with its literals, to anyone who reaches the port, without a password:
+        // off unless a configuration turns it on (README, "Ports").
+        if (!submitted.contains("spark.ui.enabled") && !settings.containsKey("spark.ui.enabled")) b.config("spark.ui.enabled", "false");
         if (!submitted.contains("spark.local.dir") && !settings.containsKey("spark.local.dir") && System.getenv("SPARK_LOCAL_DIRS") == null) {
             b.config("spark.local.dir", ScratchSpace.forThisJvm(ScratchSpace.root()).toString());
         }

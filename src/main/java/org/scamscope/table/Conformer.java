@@ -82,6 +82,11 @@ public final class Conformer {
                     typed.put(n, col(n).try_cast("decimal(22,2)"));
                     rules.add(Rule.quarantine(n + "_number", t + " IS NULL OR " + n + " IS NOT NULL",
                             "is not an amount (digits with an optional decimal point, below 10^20)", n));
+                    // Silver keeps amounts to the cent; rounding a finer one would change it without a word
+                    // (-1e-18 would become 0.00 and pass as not negative).
+                    rules.add(Rule.quarantine(n + "_cents", n + " IS NULL OR (try_cast(" + t + " AS decimal(38,18)) = " + n
+                                    + " AND NOT " + t + " RLIKE '[.][0-9]{2}[0-9]*[1-9]')",
+                            "has digits below the cent: silver keeps amounts to two decimal places and does not round them", n));
                 }
                 case REAL -> {
                     Column d = col(n).try_cast("double");
@@ -93,6 +98,8 @@ public final class Conformer {
                     typed.put(n, when(col(n).rlike("^\\d{4}-\\d{2}-\\d{2}$"), try_to_date(col(n), "yyyy-MM-dd")));
                     rules.add(Rule.quarantine(n + "_date", t + " IS NULL OR " + n + " IS NOT NULL",
                             "is not a date written yyyy-MM-dd (or in a format the source mapping declares)", n));
+                    rules.add(Rule.quarantine(n + "_earliest", n + " IS NULL OR " + n + " >= DATE'" + c.earliest() + "'",
+                            "is before " + c.earliest() + ", the earliest date the contract takes (a typo, or a placeholder such as 0001-01-01)", n));
                 }
                 case COUNTRY -> {
                     typed.put(n, col("_v_" + n));

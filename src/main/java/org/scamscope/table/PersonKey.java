@@ -39,10 +39,24 @@ public final class PersonKey implements java.io.Serializable {
     public static PersonKey fromEnvironment(String variable) {
         String v = System.getenv(variable);
         if (v == null || v.isEmpty()) return null;
-        if (v.length() < 16) {
-            throw ExitCodes.usage("the pseudonymisation key in " + variable + " is shorter than 16 characters");
+        String weak = weakness(v);
+        if (weak != null) {
+            throw ExitCodes.usage("the pseudonymisation key in " + variable + " " + weak
+                    + ": make one with openssl rand -hex 32 (README, 'Pseudonymisation key')");
         }
         return new PersonKey(v.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Why a secret is too weak to key the hashes, or null: under 16 characters, blank, or one character
+     * repeated. Person keys of names and phone numbers are open to guessing under a guessable key. The
+     * reason never quotes the secret.
+     */
+    static String weakness(String secret) {
+        if (secret.codePointCount(0, secret.length()) < 16) return "is shorter than 16 characters";
+        if (secret.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) return "is only white space";
+        if (secret.codePoints().distinct().count() == 1) return "is one character repeated";
+        return null;
     }
 
     public static PersonKey of(String secret) {

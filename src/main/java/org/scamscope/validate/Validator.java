@@ -47,6 +47,9 @@ public final class Validator {
                 Rule.quarantine("file_layout", SourceReader.FILE_ERROR + " IS NULL", "file refused"),
                 Rule.quarantine("malformed_row", SourceReader.MALFORMED + " IS NULL",
                         "row could not be split into the header's fields (wrong delimiter, unterminated quote or a field too many or too few)"),
+                Rule.quarantine("field_too_long", SourceReader.TOO_LONG + " IS NULL",
+                        "a field is longer than the limit (setting field.max_chars, " + SourceReader.FIELD_MAX_CHARS
+                                + " unless the configuration says otherwise): none of the row's values is read"),
                 Rule.quarantine("encoding", SourceReader.ENCODING + " IS NULL",
                         "holds bytes that are not UTF-8 text (is the file Latin-1 or Windows-1252? save it as CSV UTF-8, "
                                 + "or set 'encoding' in its source mapping's csv options)"));
@@ -104,8 +107,10 @@ public final class Validator {
                                         when(lines.gt(1), concat(lit("; it runs over "), lines.cast("string"),
                                                 lit(" lines (a quote left open takes in the lines after it)")))
                                                 .otherwise(lit(""))))
-                                .when(col(SourceReader.ENCODING).isNotNull(), concat(lit("encoding: column "), col(SourceReader.ENCODING),
+                                .when(col(SourceReader.TOO_LONG).isNotNull(), concat(lit("field_too_long: column "), col(SourceReader.TOO_LONG),
                                         lit(": " + builtIn().get(2).message())))
+                                .when(col(SourceReader.ENCODING).isNotNull(), concat(lit("encoding: column "), col(SourceReader.ENCODING),
+                                        lit(": " + builtIn().get(3).message())))
                                 .otherwise(concat_ws("; ", messages.toArray(new Column[0])))));
         df = df.withColumns(outcome)
                 .withColumn(RULE, try_element_at(col(FAILED_RULES), lit(1)))

@@ -56,6 +56,13 @@ public final class CorpusFiles {
                         .add("estimated_workers_low", DataTypes.DoubleType).add("first_reported", DataTypes.IntegerType)
                         .add("status_date", DataTypes.DateType))));
 
+        // A column the job reads, written as a list of structs: a partner's export of means of control with dates.
+        StructType control = new StructType().add("means", DataTypes.StringType).add("since", DataTypes.StringType);
+        write(corpus.resolve("parquet_nested_column/victims/nested.parquet"), parquet(spark.createDataFrame(List.of(
+                RowFactory.create("N1", "ngo", "forced_scam_worker", "2024-01-01", List.of(RowFactory.create("threats", "2023-12"))),
+                RowFactory.create("N2", "ngo", "forced_scam_worker", "2024-01-02", List.of())),
+                VICTIMS.add("means_of_control", DataTypes.createArrayType(control)))));
+
         // Cut in the middle: the footer (schema and row groups) is gone.
         write(corpus.resolve("parquet_truncated/victims/truncated.parquet"), Arrays.copyOf(victims, victims.length / 2));
         write(corpus.resolve("parquet_named_csv/victims/export.csv"), victims);

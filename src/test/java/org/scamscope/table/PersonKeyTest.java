@@ -29,4 +29,16 @@ class PersonKeyTest {
         assertEquals(PersonKey.hmac(k, "Jane Smith\u001f\u001f+1 202 555 0143"), PersonKey.hmac(k, "jane smith\u001f\u001f+12025550143"));
         assertNotEquals(PersonKey.hmac(k, "Jane Smith"), PersonKey.hmac("another-key-entirely".getBytes(StandardCharsets.UTF_8), "Jane Smith"));
     }
+
+    @Test
+    void aKeyTooShortBlankOrOfOneRepeatedCharacterIsRefusedAndAGoodOneIsTaken() {
+        assertEquals("is shorter than 16 characters", PersonKey.weakness("fifteen-chars-1"));
+        assertEquals("is only white space", PersonKey.weakness(" ".repeat(16)));
+        assertEquals("is only white space", PersonKey.weakness("\t \u00a0\u2003".repeat(4)));
+        assertEquals("is one character repeated", PersonKey.weakness("a".repeat(40)));
+        // 16 characters of a script beyond one UTF-16 unit each still count as 16, not 32.
+        assertEquals("is shorter than 16 characters", PersonKey.weakness("\uD83D\uDD11".repeat(15)));
+        assertEquals(null, PersonKey.weakness("sample-only-key-not-secret"));
+        assertEquals(null, PersonKey.weakness("aaaaaaaaaaaaaaab"));
+    }
 }
