@@ -80,6 +80,22 @@ public final class KernelTable {
         this.snapshot = snapshot;
     }
 
+    /** The latest version of the table at path, or empty when there is none: one snapshot load, not two. */
+    public static java.util.Optional<KernelTable> openIfPresent(String name, String path) {
+        try {
+            return java.util.Optional.of(new KernelTable(name, TableManager.loadSnapshot(path).build(ENGINE)));
+        } catch (TableNotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A read schema of text columns, by name: what the job's own Kernel scans count and compare. */
+    public static StructType textColumns(String... names) {
+        StructType t = new StructType();
+        for (String n : names) t = t.add(n, io.delta.kernel.types.StringType.STRING);
+        return t;
+    }
+
     /** The table at path as of version, or its latest version when version is null; name is for messages. */
     public static KernelTable open(String name, String path, Long version) {
         try {

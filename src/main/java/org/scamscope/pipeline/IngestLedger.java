@@ -70,14 +70,9 @@ public final class IngestLedger {
      */
     public static IngestLedger read(Warehouse warehouse) {
         IngestLedger ledger = new IngestLedger(warehouse.ops("ingested_files"));
-        if (KernelTable.exists(ledger.path)) {
-            io.delta.kernel.types.StructType columns = new io.delta.kernel.types.StructType()
-                    .add("dataset", io.delta.kernel.types.StringType.STRING)
-                    .add("path", io.delta.kernel.types.StringType.STRING)
-                    .add("checksum", io.delta.kernel.types.StringType.STRING);
-            KernelTable.open("ops/ingested_files", ledger.path, null).scan(columns, null,
-                    r -> ledger.held.put(r.getString(0) + "|" + r.getString(1), r.getString(2)));
-        }
+        KernelTable.openIfPresent("ops/ingested_files", ledger.path).ifPresent(t -> t.scan(
+                KernelTable.textColumns("dataset", "path", "checksum"), null,
+                r -> ledger.held.put(r.getString(0) + "|" + r.getString(1), r.getString(2))));
         return ledger;
     }
 

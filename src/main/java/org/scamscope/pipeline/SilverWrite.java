@@ -103,10 +103,8 @@ final class SilverWrite {
      */
     void checkAccounting() {
         Map<String, Long> quarantined = new HashMap<>();  // "dataset|source_file" -> rows of this run
-        if (KernelTable.exists(warehouse.quarantine())) {
-            KernelTable.open("quarantine", warehouse.quarantine(), null).scan(columns("dataset", "source_file"), ofThisRun(),
-                    r -> quarantined.merge(r.getString(0) + "|" + r.getString(1), 1L, Long::sum));
-        }
+        KernelTable.openIfPresent("quarantine", warehouse.quarantine()).ifPresent(t -> t.scan(columns("dataset", "source_file"), ofThisRun(),
+                r -> quarantined.merge(r.getString(0) + "|" + r.getString(1), 1L, Long::sum)));
         List<String> broken = new ArrayList<>();
         for (DatasetResult d : summary.datasets) {
             long inQuarantine = 0;
@@ -126,9 +124,7 @@ final class SilverWrite {
 
     /** The named text columns, and run_id, which the filter reads. */
     private static io.delta.kernel.types.StructType columns(String... names) {
-        io.delta.kernel.types.StructType t = new io.delta.kernel.types.StructType();
-        for (String n : names) t = t.add(n, io.delta.kernel.types.StringType.STRING);
-        return t.add("run_id", io.delta.kernel.types.StringType.STRING);
+        return KernelTable.textColumns(names).add("run_id", io.delta.kernel.types.StringType.STRING);
     }
 
     private io.delta.kernel.expressions.Predicate ofThisRun() {
