@@ -21,4 +21,22 @@ public final class Messages {
         String line = firstLine(e.getMessage());
         return line.isEmpty() ? e.getClass().getSimpleName() : line;
     }
+
+    /**
+     * One line for a full disk, wherever in the chain of causes the file system said so (Spark wraps
+     * a task's IOException in its job's failure, Hadoop in an FSError), naming the file when a cause
+     * names it; null when no cause is a full disk.
+     */
+    public static String noSpaceLeft(Throwable e) {
+        String file = null;
+        boolean full = false;
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null && file == null) file = f.getFile();
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("no space left")) full = true;
+        }
+        if (!full) return null;
+        return "no space left on device" + (file == null ? "" : " writing " + file)
+                + ": free space where the warehouse or Spark's scratch folder is and run again (Delta commits are whole or absent)";
+    }
 }

@@ -47,11 +47,21 @@ public final class Main {
         } catch (ScamscopeException e) {
             err.println("scamscope: " + e.getMessage());
             return e.exitCode();
-        } catch (Exception e) { // also Spark's checked exceptions, which Scala code throws undeclared
+        } catch (Exception | org.apache.hadoop.fs.FSError e) { // also Spark's checked exceptions, which Scala code throws undeclared
+            return unexpected(e, err);
+        }
+    }
+
+    /** Exit 1: a full disk in one line; anything else with its stack trace, for a bug report. */
+    static int unexpected(Throwable e, PrintStream err) {
+        String full = Messages.noSpaceLeft(e);
+        if (full != null) {
+            err.println("scamscope: " + full);
+        } else {
             err.println("scamscope: unexpected error: " + e.getClass().getSimpleName() + ": " + Messages.firstLine(e.getMessage()));
             e.printStackTrace(err);
-            return ExitCodes.UNEXPECTED;
         }
+        return ExitCodes.UNEXPECTED;
     }
 
     private static int dispatch(String[] args, PrintStream out) {
@@ -114,10 +124,11 @@ public final class Main {
                     summary.exitCode = e.exitCode();
                     summary.error = e.getMessage();
                     throw e;
-                } catch (Exception e) { // also Spark's checked exceptions
+                } catch (Exception | org.apache.hadoop.fs.FSError e) { // also Spark's checked exceptions
                     summary.outcome = "failed";
                     summary.exitCode = ExitCodes.UNEXPECTED;
-                    summary.error = e.getClass().getSimpleName() + ": " + Messages.firstLine(e.getMessage());
+                    String full = Messages.noSpaceLeft(e);
+                    summary.error = full != null ? full : e.getClass().getSimpleName() + ": " + Messages.firstLine(e.getMessage());
                     throw e;
                 } finally {
                     summary.ended = java.time.Instant.now();

@@ -1,5 +1,6 @@
 package org.scamscope.pipeline;
 
+import org.scamscope.Messages;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.scamscope.config.Json;
 import io.delta.kernel.types.IntegerType;
@@ -87,9 +88,20 @@ public final class RunLog {
      */
     public static long append(Warehouse warehouse, RunSummary s) {
         Object[] row = {s.runId, micros(s.started), micros(s.ended), s.outcome, s.exitCode, s.error, json(s)};
+        // Runs whose own row could not be written (a full disk) come first, in the order they ran.
+        List<Path> pending = PendingRuns.files(warehouse);
         List<Object[]> rows = new ArrayList<>();
+        for (Path p : pending) rows.add(PendingRuns.read(p));
         rows.add(row);
-        return KernelAppend.append(warehouse.ops("runs"), SCHEMA, rows);
+        try {
+            long version = KernelAppend.append(warehouse.ops("runs"), SCHEMA, rows);
+            PendingRuns.remove(pending);
+            return version;
+        } catch (RuntimeException e) {
+            Path kept = PendingRuns.write(warehouse, row);
+            throw new IllegalStateException(Messages.firstLine(e.getMessage())
+                    + (kept == null ? "; nor could it be kept for the next run" : "; kept in " + kept + " for the next run to append"), e);
+        }
     }
 
     private static Long micros(java.time.Instant t) {
