@@ -24,7 +24,7 @@ public record SilverContract(String dataset, String folder, List<ColumnSpec> col
     /** The lineage column a natural key may name: a record is then what one file says, and two files give two. */
     public static final String SOURCE_FILE = "source_file";
     static final List<String> TABLE_KEYS = List.of("columns", "natural_key", "derived", "helpers", "sources", "description");
-    static final List<String> COLUMN_KEYS = List.of("name", "kind", "required", "unknown_allowed", "allowed", "country_column", "earliest", "description");
+    static final List<String> COLUMN_KEYS = List.of("name", "kind", "required", "unknown_allowed", "allowed", "country_column", "earliest", "phone_region_column", "description");
     static final List<String> DECLARED_KEYS = List.of("name", "type", "description");
     static final List<String> RULES_KEYS = List.of("rules");
     static final List<String> RULE_KEYS = List.of("name", "expression", "action", "message", "columns", "check");
@@ -80,10 +80,17 @@ public record SilverContract(String dataset, String folder, List<ColumnSpec> col
                     throw ExitCodes.usage(where + ", column " + name + ": 'earliest' is not a date written yyyy-MM-dd: " + c.get("earliest").asText());
                 }
             }
-            columns.add(new ColumnSpec(name, kind, required, allowed, country, unknown, earliest));
+            String phoneRegion = c.hasNonNull("phone_region_column") ? c.get("phone_region_column").asText() : null;
+            if (phoneRegion != null && kind != Kind.PERSONAL) {
+                throw ExitCodes.usage(where + ", column " + name + ": only a personal column (a phone number) has a 'phone_region_column'");
+            }
+            columns.add(new ColumnSpec(name, kind, required, allowed, country, unknown, earliest, phoneRegion));
         }
         if (columns.isEmpty()) throw ExitCodes.usage(where + ": 'columns' declares no column");
         for (ColumnSpec c : columns) {
+            if (c.phoneRegionColumn() != null && columns.stream().noneMatch(x -> x.name().equals(c.phoneRegionColumn()) && x.kind() == Kind.COUNTRY)) {
+                throw ExitCodes.usage(where + ", column " + c.name() + ": phone_region_column " + c.phoneRegionColumn() + " is no country column of the table");
+            }
             if (c.countryColumn() != null && columns.stream().noneMatch(x -> x.name().equals(c.countryColumn()) && x.kind() == Kind.COUNTRY)) {
                 throw ExitCodes.usage(where + ", column " + c.name() + ": country_column " + c.countryColumn() + " is no country column of the table");
             }

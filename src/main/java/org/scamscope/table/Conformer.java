@@ -133,7 +133,8 @@ public final class Conformer {
         }
         df = df.withColumns(typed).drop(helpers.toArray(new String[0]));
         List<Column> personal = table.columns().stream().filter(c -> c.kind() == Kind.PERSONAL)
-                .map(c -> col(c.name())).toList();
+                .map(c -> c.phoneRegionColumn() == null ? col(c.name()) : PhoneNumbers.e164(col(c.name()), col(c.phoneRegionColumn())))
+                .toList();
         if (!personal.isEmpty()) {
             Column value = key == null ? lit(null).cast("string") : key.over(personal);
             df = df.withColumn(PersonKey.COLUMN, value);
