@@ -34,11 +34,12 @@ class AppJarIT {
     }
 
     @Test
-    void itCarriesTheJobDeltaLakeAndTheAuditsSolverAndNamesTheMainClass() throws IOException {
+    void itCarriesTheJobDeltaLakeTheAuditsSolverAndThePhoneLibraryAndNamesTheMainClass() throws IOException {
         for (String c : List.of("org/scamscope/cli/Main.class", "org/scamscope/pipeline/Job.class", "scamscope-version.txt",
                 "io/delta/sql/DeltaSparkSessionExtension.class", "org/apache/spark/sql/delta/catalog/DeltaCatalog.class",
                 "org/apache/spark/sql/delta/sources/DeltaDataSource.class", "io/delta/storage/LogStore.class",
-                "io/delta/kernel/Table.class", "org/ojalgo/optimisation/ExpressionsBasedModel.class")) {
+                "io/delta/kernel/Table.class", "org/ojalgo/optimisation/ExpressionsBasedModel.class",
+                "com/google/i18n/phonenumbers/PhoneNumberUtil.class")) {
             assertTrue(entries.contains(c), c);
         }
         try (JarFile jar = new JarFile(SparkDistribution.appJar().toFile())) {
