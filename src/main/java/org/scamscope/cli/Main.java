@@ -119,6 +119,8 @@ public final class Main {
                     if (command.equals("run")) job.run(new Job.Options(cl.hasOption("full"), cl.hasOption("prune")));
                     else job.aggregateOnly();
                     summary.outcome = "ok";
+                    // What readers see by default: the versions this run left, not those of a later run still writing.
+                    summary.left.putAll(RunLog.versionsLeft(new Warehouse(config.warehouse())));
                 } catch (ScamscopeException e) {
                     summary.outcome = "failed";
                     summary.exitCode = e.exitCode();
@@ -242,6 +244,8 @@ public final class Main {
                         + "[NOT] LIKE '...', with AND, OR, NOT and ( )").get());
         o.addOption(Option.builder().longOpt("columns").hasArg().argName("A,B")
                 .desc("show: only these columns, in this order").get());
+        o.addOption(Option.builder().longOpt("latest")
+                .desc("show: the newest version of the table, not the one the last successful run left").get());
         o.addOption(Option.builder().longOpt("vertical")
                 .desc("show: one line a column, for wide rows").get());
         o.addOption(Option.builder().longOpt("limit").hasArg().argName("N")

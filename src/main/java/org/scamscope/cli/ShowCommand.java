@@ -44,6 +44,20 @@ final class ShowCommand {
         Long asOf = CommandArgs.number(cl, "version", 0, null);
         String where = cl.getOptionValue("where");
         String path = WarehouseTables.path(config.warehouse(), name);
+        // Without --version, the version the last successful run left: a run still writing (the quarantine
+        // ahead of silver, gold behind it) is not seen half-way. --latest reads the newest instead.
+        Long newest = null;
+        if (asOf == null && !cl.hasOption("latest")) {
+            String table = name.strip().replaceAll("/+$", "");
+            Long pinned = org.scamscope.pipeline.RunLog.lastSuccessfulRun(new org.scamscope.pipeline.Warehouse(config.warehouse())).get(table);
+            if (pinned != null) {
+                long latest = KernelTable.latestVersion(path).orElse(pinned);
+                if (latest > pinned) {
+                    asOf = pinned;
+                    newest = latest;
+                }
+            }
+        }
         // The version is pinned by the snapshot, so the rows are those of one version also when a job writes meanwhile.
         KernelTable table = KernelTable.open(name, path, asOf);
         StructType schema = table.schema();
@@ -98,7 +112,8 @@ final class ShowCommand {
                 }
             }
             default -> {
-                out.println(name + " at version " + table.version() + (where == null ? "" : ", where " + where));
+                out.println(name + " at version " + table.version() + (where == null ? "" : ", where " + where)
+                        + (newest == null ? "" : " (the last successful run's; version " + newest + " is newer: --latest shows it)"));
                 if (cl.hasOption("vertical")) {
                     int n = 0;
                     for (Object[] r : rows) {

@@ -1,6 +1,7 @@
 package org.scamscope.pipeline;
 
 import org.scamscope.Messages;
+import org.scamscope.delta.KernelTable;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.scamscope.config.Json;
 import io.delta.kernel.types.IntegerType;
@@ -53,9 +54,44 @@ public final class RunLog {
         Map<String, Object> tables = new LinkedHashMap<>();
         s.written.forEach((name, c) -> tables.put(name, Map.of("version", c.version(), "rows", c.rows())));
         m.put("tables", tables);
+        m.put("table_versions", s.left);
         m.put("timings_ms", s.timings);
         m.put("notes", s.notes);
         return m;
+    }
+
+    /** The latest version of every table of the warehouse but ops/runs (which this run's row is about to change). */
+    public static Map<String, Long> versionsLeft(Warehouse warehouse) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String t : org.scamscope.ops.WarehouseTables.list(warehouse.root())) {
+            if (t.equals("ops/runs")) continue;
+            KernelTable.latestVersion(warehouse.root().resolve(t).toString()).ifPresent(v -> out.put(t, v));
+        }
+        return out;
+    }
+
+    /**
+     * The versions the last successful run left (the one whose id, its start time, is latest), from
+     * ops/runs; empty when no such run recorded them. Read with Kernel, for commands that start no Spark.
+     */
+    public static Map<String, Long> lastSuccessfulRun(Warehouse warehouse) {
+        String[] best = {null, null};
+        KernelTable.openIfPresent("ops/runs", warehouse.ops("runs")).ifPresent(t -> t.scan(
+                KernelTable.textColumns("run_id", "outcome", "summary_json"), null, r -> {
+                    if (r.isNullAt(0) || r.isNullAt(2) || r.isNullAt(1) || !r.getString(1).equals("ok")) return;
+                    if (best[0] == null || r.getString(0).compareTo(best[0]) > 0) {
+                        best[0] = r.getString(0);
+                        best[1] = r.getString(2);
+                    }
+                }));
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (best[1] == null) return out;
+        try {
+            Json.mapper().readTree(best[1]).path("table_versions").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+        } catch (IOException e) {
+            return out;  // an unreadable summary pins nothing: the latest versions are read
+        }
+        return out;
     }
 
     public static String json(RunSummary s) {

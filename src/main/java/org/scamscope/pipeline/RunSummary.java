@@ -24,6 +24,8 @@ public final class RunSummary {
     public String error;
     /** phase -> milliseconds, in the order the phases ran */
     public final Map<String, Long> timings = new LinkedHashMap<>();
+    /** Every table's version when the run ended well (ops/runs excepted): what readers see until the next such run. */
+    public final Map<String, Long> left = new LinkedHashMap<>();
     private final long start = System.nanoTime();
     private long mark = start;
     private static final org.apache.logging.log4j.Logger PROGRESS = org.apache.logging.log4j.LogManager.getLogger("org.scamscope.progress");

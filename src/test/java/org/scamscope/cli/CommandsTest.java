@@ -77,8 +77,8 @@ class CommandsTest {
     void showsUsageWrapsBetweenFlagsUnderTheCommand() {
         TableFixtures.Outcome o = TableFixtures.main("show", "--help");
         assertEquals(List.of(
-                "usage: scamscope show TABLE [--config FILE] [--warehouse DIR] [--version N] [--columns A,B]",
-                "                      [--where EXPR] [--limit N] [--format FORMAT] [--vertical]",
+                "usage: scamscope show TABLE [--config FILE] [--warehouse DIR] [--version N] [--latest]",
+                "                      [--columns A,B] [--where EXPR] [--limit N] [--format FORMAT] [--vertical]",
                 "a table's rows, ordered by its key; no Spark"), o.out().lines().limit(3).toList());
         // the flag's description without the "show: " it has in the shared list
         assertTrue(o.out().contains("--columns <A,B>      only these columns, in this order"), o.out());
