@@ -50,10 +50,14 @@ final class ReleaseCommand {
         SparkSession spark = sparkSupplier.get();
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         Map<String, Long> versions = new LinkedHashMap<>();
+        // The gold tables as the last successful run left them, all from one run: one that is still
+        // writing, or that stopped half-way, has not been audited as a whole.
+        Map<String, Long> lastRun = org.scamscope.pipeline.RunLog.lastSuccessfulRun(warehouse);
         for (GoldTable t : pipeline.gold()) {
             String path = warehouse.gold(t.name());
             if (!io.delta.tables.DeltaTable.isDeltaTable(spark, path)) continue;
-            long v = DeltaTables.lastCommit(spark, path).version();
+            Long pinned = lastRun.get("gold/" + t.name());
+            long v = pinned != null ? pinned : DeltaTables.lastCommit(spark, path).version();
             versions.put(t.name(), v);
             // One version read for both the audit and the files, whatever a run writes meanwhile.
             tables.put(t.name(), spark.read().format("delta").option("versionAsOf", v).load(path));
