@@ -83,9 +83,11 @@ public final class Conformer {
                     rules.add(Rule.quarantine(n + "_number", t + " IS NULL OR " + n + " IS NOT NULL",
                             "is not an amount (digits with an optional decimal point, below 10^20)", n));
                     // Silver keeps amounts to the cent; rounding a finer one would change it without a word
-                    // (-1e-18 would become 0.00 and pass as not negative).
+                    // (-1e-18 would become 0.00 and pass as not negative). A Parquet double reads as text such
+                    // as 1.490602815E7, to the cent: the exponent form is compared as a number, not by its digits;
+                    // the digits catch what is finer than decimal(38,18) holds.
                     rules.add(Rule.quarantine(n + "_cents", n + " IS NULL OR (try_cast(" + t + " AS decimal(38,18)) = " + n
-                                    + " AND NOT " + t + " RLIKE '[.][0-9]{2}[0-9]*[1-9]')",
+                                    + " AND NOT " + t + " RLIKE '^[+-]?[0-9]*[.][0-9]{2}[0-9]*[1-9][0-9]*$')",
                             "has digits below the cent: silver keeps amounts to two decimal places and does not round them", n));
                 }
                 case REAL -> {
