@@ -62,11 +62,12 @@ public final class RunLog {
 
     /** The latest version of every table of the warehouse but ops/runs (which this run's row is about to change). */
     public static Map<String, Long> versionsLeft(Warehouse warehouse) {
+        // Each is a listing of a log and a read of its last commits: side by side, they wait on the disk together.
+        List<String> tables = org.scamscope.ops.WarehouseTables.list(warehouse.root()).stream().filter(t -> !t.equals("ops/runs")).toList();
+        List<java.util.OptionalLong> versions = tables.parallelStream()
+                .map(t -> KernelTable.latestVersion(warehouse.root().resolve(t).toString())).toList();
         Map<String, Long> out = new LinkedHashMap<>();
-        for (String t : org.scamscope.ops.WarehouseTables.list(warehouse.root())) {
-            if (t.equals("ops/runs")) continue;
-            KernelTable.latestVersion(warehouse.root().resolve(t).toString()).ifPresent(v -> out.put(t, v));
-        }
+        for (int i = 0; i < tables.size(); i++) if (versions.get(i).isPresent()) out.put(tables.get(i), versions.get(i).getAsLong());
         return out;
     }
 

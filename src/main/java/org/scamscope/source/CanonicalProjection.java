@@ -27,17 +27,22 @@ final class CanonicalProjection {
     private CanonicalProjection() {}
 
     static Dataset<Row> toCanonical(Dataset<Row> source, String rel, SilverTable table, SourceMapping m, FileLayout layout, int maxChars) {
-        // A field over the limit is not parsed at all (a 50 MB run of digits would hang a decimal cast):
-        // every value of its row is dropped and the row is quarantined as field_too_long.
+        // A field over the limit is never parsed (a 50 MB run of digits would hang a decimal cast) nor
+        // stored: it is dropped, and its row is quarantined as field_too_long. One projection, each
+        // column's test its own: a test shared by every column would be copied into each of them.
         List<Column> tooLong = new ArrayList<>();
-        for (String s : layout.used()) {
-            tooLong.add(when(length(col(q(s))).gt(maxChars), concat(lit(s + " ("), length(col(q(s))).cast("string"), lit(" characters)"))));
-        }
-        Column over = tooLong.isEmpty() ? lit(null).cast("string") : coalesce(tooLong.toArray(new Column[0]));
-        source = source.withColumn(TOO_LONG, over);
         List<Column> kept = new ArrayList<>();
         Set<String> used = new java.util.HashSet<>(layout.used());
-        for (String c : source.columns()) kept.add(used.contains(c) ? when(col(TOO_LONG).isNull(), col(q(c))).as(c) : col(q(c)));
+        for (String c : source.columns()) {
+            if (!used.contains(c)) {
+                kept.add(col(q(c)));
+                continue;
+            }
+            Column length = length(col(q(c)));
+            tooLong.add(when(length.gt(maxChars), concat(lit(c + " ("), length.cast("string"), lit(" characters)"))));
+            kept.add(when(length.leq(maxChars), col(q(c))).as(c));
+        }
+        kept.add((tooLong.isEmpty() ? lit(null).cast("string") : coalesce(tooLong.toArray(new Column[0]))).as(TOO_LONG));
         source = source.select(kept.toArray(new Column[0]));
         List<Column> out = new ArrayList<>();
         List<Column> raw = new ArrayList<>();

@@ -49,7 +49,7 @@ public final class Validator {
                         "row could not be split into the header's fields (wrong delimiter, unterminated quote or a field too many or too few)"),
                 Rule.quarantine("field_too_long", SourceReader.TOO_LONG + " IS NULL",
                         "a field is longer than the limit (setting field.max_chars, " + SourceReader.FIELD_MAX_CHARS
-                                + " unless the configuration says otherwise): none of the row's values is read"),
+                                + " unless the configuration says otherwise): the field is dropped unread"),
                 Rule.quarantine("encoding", SourceReader.ENCODING + " IS NULL",
                         "holds bytes that are not UTF-8 text (is the file Latin-1 or Windows-1252? save it as CSV UTF-8, "
                                 + "or set 'encoding' in its source mapping's csv options)"));
