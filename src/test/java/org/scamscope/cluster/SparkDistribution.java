@@ -64,12 +64,13 @@ public final class SparkDistribution {
         return p.contains("/io/delta/") || p.contains("/io/unitycatalog/");
     }
 
-    /** What the application jar carries besides Delta Lake: the audit's solver, which Spark does not ship. */
+    /** What the application jar carries besides Delta Lake: the audit's solver and the phone library, which Spark does not ship. */
     static boolean isBundled(Path jar) {
-        return jar.toString().replace('\\', '/').contains("/org/ojalgo/");
+        String path = jar.toString().replace('\\', '/');
+        return path.contains("/org/ojalgo/") || path.contains("/com/googlecode/libphonenumber/");
     }
 
-    /** The jars a Spark 4.1 installation has in jars/: the classpath less Delta Lake and ojAlgo. */
+    /** The jars a Spark 4.1 installation has in jars/: the classpath less Delta Lake, ojAlgo and libphonenumber. */
     static List<Path> sparkJars() {
         return classpath().stream().filter(j -> !isDelta(j) && !isBundled(j)).toList();
     }
