@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -44,22 +45,20 @@ final class ShowCommand {
         Long asOf = CommandArgs.number(cl, "version", 0, null);
         String where = cl.getOptionValue("where");
         String path = WarehouseTables.path(config.warehouse(), name);
-        // Without --version, the version the last successful run left: a run still writing (the quarantine
-        // ahead of silver, gold behind it) is not seen half-way. --latest reads the newest instead.
-        Long newest = null;
-        if (asOf == null && !cl.hasOption("latest")) {
-            String table = name.strip().replaceAll("/+$", "");
-            Long pinned = org.scamscope.pipeline.RunLog.lastSuccessfulRun(new org.scamscope.pipeline.Warehouse(config.warehouse())).get(table);
-            if (pinned != null) {
-                long latest = KernelTable.latestVersion(path).orElse(pinned);
-                if (latest > pinned) {
-                    asOf = pinned;
-                    newest = latest;
-                }
-            }
-        }
         // The version is pinned by the snapshot, so the rows are those of one version also when a job writes meanwhile.
         KernelTable table = KernelTable.open(name, path, asOf);
+        // Without --version, the version the last successful run left: a run still writing (the quarantine
+        // ahead of silver, gold behind it) is not seen half-way. --latest reads the newest instead. The
+        // latest snapshot serves when it is that version, which is the usual case: one load, not two.
+        Long newest = null;
+        if (asOf == null && !cl.hasOption("latest")) {
+            Long pinned = org.scamscope.pipeline.RunLog.lastSuccessfulRun(new org.scamscope.pipeline.Warehouse(config.warehouse()))
+                    .get(Path.of(config.warehouse().toString()).relativize(Path.of(path)).toString());
+            if (pinned != null && table.version() > pinned) {
+                newest = table.version();
+                table = KernelTable.open(name, path, pinned);
+            }
+        }
         StructType schema = table.schema();
         List<Integer> shown = columns(cl.getOptionValue("columns"), schema);
         Predicate filter = where == null ? null : WherePredicate.parse(where, schema);
