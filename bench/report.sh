@@ -25,10 +25,12 @@ COMPARES="$2"
     function ratio(n, x, y) { return (t[n, x] > 0 && t[n, y] > 0 && c[n, y] > 0) ? sprintf("%.2f (%.2f)", t[n, x] / t[n, y], c[n, x] / c[n, y]) : "-" }
     function above(n) { return (t[n, "d"] > 0 && t[n, "e"] > 0 && t[n, "a"] > t[n, "e"] && c[n, "a"] > c[n, "e"]) ? sprintf("%.2f (%.2f)", (t[n, "d"] - t[n, "e"]) / (t[n, "a"] - t[n, "e"]), (c[n, "d"] - c[n, "e"]) / (c[n, "a"] - c[n, "e"])) : "-" }
     function secs(n, x) { return t[n, x] > 0 ? sprintf("%.1f (%.1f)", t[n, x], c[n, x]) : "-" }
-    END { for (i = 1; i <= k; i++) { n = order[i]
+    END { for (i = 1; i <= k; i++) { n = order[i]; if (!(t[n, "a"] > 0)) continue
             printf "| %s | %s | %s | %s | %s | %s | %s | %d |\n", n, secs(n, "a"), ratio(n, "a", "b"), ratio(n, "a", "c"), ratio(n, "d", "a"), above(n), secs(n, "e"), r[n, "a"] / 1024 }
           m = 0; for (i = 1; i <= k; i++) if (order[i] ~ /^[0-9]+$/) nums[++m] = order[i]
           for (i = 2; i <= m; i++) if (t[nums[1], "a"] > 0) printf "\ntime(%d)/time(%d) of a: %.2f (CPU %.2f; target <= 5.5 for 5M/1M)\n", nums[i], nums[1], t[nums[i], "a"] / t[nums[1], "a"], c[nums[i], "a"] / c[nums[1], "a"] }' "$RESULTS"
+  awk -F'\t' '$2 ~ /^f\) / { w[++j] = $3; c[j] = $7 }
+    END { if (j == 2) printf "\nmany small files, f) in 2,000 files / in the fewest files (the generator writes one per partner): %.2f (CPU %.2f; target <= 2)\n", w[2] / w[1], c[2] / c[1] }' "$RESULTS"
   echo
   echo "DuckDB's results against scamscope's (quarantine by rule, silver row counts, gold cell by cell):"
   echo

@@ -8,6 +8,7 @@
 #   e) a run with nothing new (the input of d once more);
 #   r) the read-only commands (tables, show, history, status) on the warehouse.
 # N "sample" takes the shipped sample (data/sample) instead of generated input: a), b), e) and r).
+# N "files" runs f): 20,000 generated victims in one file, then in 2,000 files of 10 rows.
 # Prints a table and writes it to bench/results/<date>.md. Not part of the test suite. See bench/README.md.
 #
 # Usage: bench/run.sh [N|sample ...]   work folder: $SCAMSCOPE_BENCH_DIR (default bench/work, removed per N)
@@ -95,6 +96,23 @@ for n in "${SIZES[@]}"; do
       "${JAVA_SPARK[@]}" org.scamscope.bench.IoFloor "$in" "$dir/floor"
     measure "$n" "e) run with nothing new" 0 "$dir/e.log" "$ROOT/bin/scamscope" run --input "$in" --warehouse "$dir/warehouse"
     read_only "$n" "$dir"
+    "$BENCH/report.sh" "$RESULTS" "$COMPARES" > "$OUT"
+    continue
+  fi
+  if [[ "$n" == files ]]; then
+    # f) The same 20,000 victims in one file and in 2,000 files of 10 rows: what many small files cost
+    # (target: at most twice the one file). Gold off: it does not depend on how the input is cut, and
+    # its disclosure work would hide the difference.
+    conf="$dir/no-gold.properties"
+    sed -e 's/^gold.enabled=.*/gold.enabled=false/' -e "s#^reference=.*#reference=$ROOT/data/reference#" \
+      -e "s#^pipeline=.*#pipeline=$ROOT/conf/pipeline.json#" "$ROOT/conf/scamscope.properties" > "$conf"
+    for files in 1 2000; do
+      "$ROOT/bin/scamscope" generate --out "$dir/in$files" --victims 20000 --rows-per-file $((20000 / files)) --datasets victims \
+        > "$dir/generate$files.log" 2>&1
+      measure "$n" "f) scamscope run, 20,000 victims in $(ls "$dir/in$files/victims" | wc -l) files, gold off" "@$dir/f$files.json" \
+        "$dir/f$files.log" "$ROOT/bin/scamscope" run --config "$conf" --input "$dir/in$files" --warehouse "$dir/wh$files" \
+        --json-summary "$dir/f$files.json"
+    done
     "$BENCH/report.sh" "$RESULTS" "$COMPARES" > "$OUT"
     continue
   fi

@@ -26,7 +26,7 @@ import static org.scamscope.source.SourceReader.*;
 final class CanonicalProjection {
     private CanonicalProjection() {}
 
-    static Dataset<Row> toCanonical(Dataset<Row> source, String rel, SilverTable table, SourceMapping m, FileLayout layout, int maxChars) {
+    static Dataset<Row> toCanonical(Dataset<Row> source, SilverTable table, SourceMapping m, FileLayout layout, int maxChars) {
         // A field over the limit is never parsed (a 50 MB run of digits would hang a decimal cast) nor
         // stored: it is dropped, and its row is quarantined as field_too_long. One projection, each
         // column's test its own: a test shared by every column would be copied into each of them.
@@ -68,7 +68,7 @@ final class CanonicalProjection {
             }
             out.add(value.as(c.name()));
         }
-        out.add(lit(rel).as(SOURCE_FILE));
+        out.add(col(SOURCE_FILE));
         out.add(col(SOURCE_ROW));
         // A row that could not be split is kept only as its shape and a keyed hash of its line.
         Column record = raw.isEmpty() ? lit(null).cast("string") : to_json(map(raw.toArray(new Column[0])));
@@ -81,10 +81,10 @@ final class CanonicalProjection {
     }
 
     /** A refused file's rows still go to the quarantine, so nothing in it is lost without a trace. */
-    static Dataset<Row> refused(Dataset<Row> source, String rel, SilverTable table, String why) {
+    static Dataset<Row> refused(Dataset<Row> source, SilverTable table, String why) {
         List<Column> out = new ArrayList<>();
         for (ColumnSpec c : table.columns()) out.add(lit(null).cast("string").as(c.name()));
-        out.add(lit(rel).as(SOURCE_FILE));
+        out.add(col(SOURCE_FILE));
         out.add(col(SOURCE_ROW));
         out.add(lit(null).cast("string").as(RAW_RECORD));
         out.add(lit(why).as(FILE_ERROR));

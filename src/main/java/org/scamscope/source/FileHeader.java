@@ -5,6 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.catalyst.csv.CSVOptions;
 import org.apache.spark.sql.catalyst.csv.UnivocityParser;
@@ -45,17 +46,24 @@ final class FileHeader {
     }
 
     /**
-     * The top-level columns of a Parquet file that are not flat, each with what it is ("a struct",
-     * "a map", "a list of structs"): a list of plain values is flat, it is read as a ';'-joined list.
+     * A Parquet file's top-level column names; those that are not flat, each with what it is ("a
+     * struct", "a map", "a list of structs": a list of plain values is flat, it is read as a
+     * ';'-joined list); and its whole schema with types, which files read together must share.
      */
-    static List<String> parquetNested(Path p, String rel) {
+    record ParquetColumns(List<String> names, List<String> nested, String schema) {}
+
+    /** The columns of a Parquet file, from one read of its footer. */
+    static ParquetColumns parquet(Path p, String rel) {
         try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(p.toUri()), HADOOP))) {
+            MessageType schema = r.getFooter().getFileMetaData().getSchema();
+            List<String> names = new ArrayList<>();
             List<String> nested = new ArrayList<>();
-            for (Type t : r.getFooter().getFileMetaData().getSchema().getFields()) {
+            for (Type t : schema.getFields()) {
+                names.add(t.getName());
                 String kind = nesting(t);
                 if (kind != null) nested.add(t.getName() + " (" + kind + ")");
             }
-            return nested;
+            return new ParquetColumns(names, nested, schema.toString());
         } catch (IOException | RuntimeException e) {
             throw ExitCodes.usage("cannot read " + rel + " as Parquet: " + Messages.firstLine(e));
         }
@@ -72,16 +80,5 @@ final class FileHeader {
             return element.isPrimitive() ? null : "a list of " + (nesting(element) == null ? "lists" : "structs or maps");
         }
         return "a struct";
-    }
-
-    /** The top-level column names of a Parquet file, from its footer. */
-    static List<String> parquet(Path p, String rel) {
-        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(p.toUri()), HADOOP))) {
-            List<String> names = new ArrayList<>();
-            for (Type t : r.getFooter().getFileMetaData().getSchema().getFields()) names.add(t.getName());
-            return names;
-        } catch (IOException | RuntimeException e) {
-            throw ExitCodes.usage("cannot read " + rel + " as Parquet: " + Messages.firstLine(e));
-        }
     }
 }

@@ -80,7 +80,7 @@ public final class SourceReader {
 
     /** One input file, the mapping that fits its path, and its header checked against that mapping. */
     public record Head(Path file, String path, SourceMapping mapping, String format, List<String> header, FileLayout layout,
-                       InputFile described) {}
+                       InputFile described, String readTogether) {}
 
     /** The files of a dataset with their headers: read in this JVM, before Spark starts. */
     public record Heads(SilverTable table, List<Head> files) {
@@ -108,46 +108,50 @@ public final class SourceReader {
     /** One file's header under the given mapping. */
     public static Head head(Path p, String rel, SourceMapping m, SilverTable table) {
         String format = InputFolder.formatOf(rel);
-        List<String> header = RawSource.header(p, rel, format, m);
-        FileLayout layout = FileLayout.check(header, m, format);
-        if (format.equals("parquet")) {
-            List<String> nested = FileHeader.parquetNested(p, rel).stream()
-                    .filter(n -> layout.used().contains(n.substring(0, n.lastIndexOf(" (")))).toList();
-            if (!nested.isEmpty()) {
-                layout.refuse("nested column" + (nested.size() > 1 ? "s " : " ") + String.join(", ", nested)
-                        + ": only flat columns are read (text, numbers, dates, lists of these); write it flat or as text");
-            }
+        RawSource.Header header = RawSource.header(p, rel, format, m);
+        FileLayout layout = FileLayout.check(header.names(), m, format);
+        List<String> nested = header.nested().stream()
+                .filter(n -> layout.used().contains(n.substring(0, n.lastIndexOf(" (")))).toList();
+        if (!nested.isEmpty()) {
+            layout.refuse("nested column" + (nested.size() > 1 ? "s " : " ") + String.join(", ", nested)
+                    + ": only flat columns are read (text, numbers, dates, lists of these); write it flat or as text");
         }
         boolean personal = !layout.personalColumns(table).isEmpty();
-        return new Head(p, rel, m, format, header, layout, new InputFile(rel, m.name, format, layout.refusal(), personal));
+        return new Head(p, rel, m, format, header.names(), layout, new InputFile(rel, m.name, format, layout.refusal(), personal),
+                header.readTogether());
     }
 
-    /** The rows of every file of heads, mapped onto the canonical columns. */
+    /**
+     * The rows of every file of heads, mapped onto the canonical columns: the files that share a
+     * header are read together, a refused file alone.
+     */
     public Batch read(Heads heads) {
+        Map<String, List<Head>> together = new LinkedHashMap<>();
         List<Dataset<Row>> parts = new ArrayList<>();
-        List<InputFile> files = new ArrayList<>();
         for (Head h : heads.files()) {
-            Batch one = read(h, heads.table());
-            parts.add(one.rows());
-            files.addAll(one.files());
+            if (h.layout().refusal() == null) together.computeIfAbsent(h.readTogether(), k -> new ArrayList<>()).add(h);
+            else parts.add(read(List.of(h), heads.table()));
         }
+        together.values().forEach(group -> parts.add(read(group, heads.table())));
         Dataset<Row> rows = parts.isEmpty() ? CanonicalProjection.empty(spark, heads.table()) : parts.stream().reduce(Dataset::unionByName).get();
-        return new Batch(rows, files);
+        return new Batch(rows, heads.files().stream().map(Head::described).toList());
     }
 
     /** One file's rows; a file whose header does not fit still yields its rows, refused. */
     public Batch read(Head h, SilverTable table) {
-        RawSource source = RawSource.read(spark, h.file(), h.path(), h.format(), h.mapping(), h.header(), key);
+        return new Batch(read(List.of(h), table), List.of(h.described()));
+    }
+
+    /** The rows of files that share a header, or of one refused file. */
+    private Dataset<Row> read(List<Head> group, SilverTable table) {
+        Head h = group.get(0);
+        RawSource source = RawSource.read(spark, group.stream().map(Head::file).toList(), group.stream().map(Head::path).toList(),
+                h.format(), h.mapping(), h.header(), key);
         FileLayout layout = h.layout();
-        Dataset<Row> rows;
-        if (layout.refusal() == null) {
-            rows = CanonicalProjection.toCanonical(source.rows(), h.path(), table, h.mapping(), layout, fieldMaxChars);
-        } else {
-            // A first line with no known column is more likely a row than a header: every line is counted then.
-            rows = CanonicalProjection.refused(layout.knowsNone() && source.everyLine() != null ? source.everyLine() : source.rows(),
-                    h.path(), table, layout.refusal());
-        }
-        return new Batch(rows, List.of(h.described()));
+        if (layout.refusal() == null) return CanonicalProjection.toCanonical(source.rows(), table, h.mapping(), layout, fieldMaxChars);
+        // A first line with no known column is more likely a row than a header: every line is counted then.
+        return CanonicalProjection.refused(layout.knowsNone() && source.everyLine() != null ? source.everyLine() : source.rows(),
+                table, layout.refusal());
     }
 
     /**
@@ -164,8 +168,8 @@ public final class SourceReader {
         }
         StructType schema = new StructType();
         for (String h : header) schema = schema.add(h, DataTypes.StringType);
-        schema = schema.add(MALFORMED, DataTypes.StringType).add(SOURCE_ROW, DataTypes.LongType);
+        schema = schema.add(MALFORMED, DataTypes.StringType).add(SOURCE_FILE, DataTypes.StringType).add(SOURCE_ROW, DataTypes.LongType);
         Dataset<Row> none = spark.createDataFrame(List.of(), schema);
-        return CanonicalProjection.toCanonical(none, "(dry-run)", table, m, layout, fieldMaxChars);
+        return CanonicalProjection.toCanonical(none, table, m, layout, fieldMaxChars);
     }
 }

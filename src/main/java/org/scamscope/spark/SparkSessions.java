@@ -45,6 +45,8 @@ public final class SparkSessions {
         // The UI serves every plan, with its literals, to anyone who reaches the port, without a password:
         // off unless a configuration turns it on (README, "Ports").
         if (!submitted.contains("spark.ui.enabled") && !settings.containsKey("spark.ui.enabled")) b.config("spark.ui.enabled", "false");
+        // Turned on, it answers only on this machine, unless a configuration names filters of its own.
+        if (!submitted.contains("spark.ui.filters") && !settings.containsKey("spark.ui.filters")) b.config("spark.ui.filters", LoopbackOnly.class.getName());
         if (!submitted.contains("spark.local.dir") && !settings.containsKey("spark.local.dir") && System.getenv("SPARK_LOCAL_DIRS") == null) {
             b.config("spark.local.dir", ScratchSpace.forThisJvm(ScratchSpace.root()).toString());
         }

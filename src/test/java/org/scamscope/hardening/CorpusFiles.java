@@ -83,6 +83,19 @@ public final class CorpusFiles {
                 new StructType().add("compound_id", DataTypes.StringType).add("name", DataTypes.StringType)
                         .add("country", DataTypes.StringType).add("status", DataTypes.StringType)
                         .add("latitude", DataTypes.DoubleType).add("longitude", DataTypes.DoubleType))));
+        // Many small files of one schema, read together, and one whose date is typed: another schema, another reader.
+        for (int f = 1; f <= 6; f++) {
+            String id = String.format("P%02d-", f);
+            write(corpus.resolve(String.format("many_small_files/victims/part_%02d.parquet", f)), parquet(spark.createDataFrame(List.of(
+                    RowFactory.create(id + 1, "ngo", "defrauded", "2024-04-0" + f),
+                    RowFactory.create(id + 2, "ngo", "forced_scam_worker", "2024-04-1" + f)), VICTIMS)));
+        }
+        write(corpus.resolve("many_small_files/victims/part_typed.parquet"), parquet(spark.createDataFrame(List.of(
+                RowFactory.create("T-1", "ngo", "defrauded", Date.valueOf("2024-05-01")),
+                RowFactory.create("T-2", "ngo", "defrauded", Date.valueOf("2024-05-02")),
+                RowFactory.create("T-3", "ngo", "forced_scam_worker", Date.valueOf("2024-05-03"))),
+                new StructType().add("victim_id", DataTypes.StringType).add("source", DataTypes.StringType)
+                        .add("victim_type", DataTypes.StringType).add("registration_date", DataTypes.DateType))));
     }
 
     /** The bytes of df written as one Parquet file. */
