@@ -77,6 +77,7 @@ final class CanonicalProjection {
         out.add(col(MALFORMED));
         out.add((undecodable.isEmpty() ? lit(null).cast("string") : coalesce(undecodable.toArray(new Column[0]))).as(ENCODING));
         out.add(col(TOO_LONG));
+        out.add(lit(m.phoneRegion).cast("string").as(PHONE_REGION));
         return source.select(out.toArray(new Column[0]));
     }
 
@@ -91,6 +92,7 @@ final class CanonicalProjection {
         out.add(lit(null).cast("string").as(MALFORMED));
         out.add(lit(null).cast("string").as(ENCODING));
         out.add(lit(null).cast("string").as(TOO_LONG));
+        out.add(lit(null).cast("string").as(PHONE_REGION));
         return source.select(out.toArray(new Column[0]));
     }
 
@@ -99,7 +101,8 @@ final class CanonicalProjection {
         for (ColumnSpec c : table.columns()) schema = schema.add(c.name(), DataTypes.StringType);
         schema = schema.add(SOURCE_FILE, DataTypes.StringType).add(SOURCE_ROW, DataTypes.LongType)
                 .add(RAW_RECORD, DataTypes.StringType).add(FILE_ERROR, DataTypes.StringType)
-                .add(MALFORMED, DataTypes.StringType).add(ENCODING, DataTypes.StringType).add(TOO_LONG, DataTypes.StringType);
+                .add(MALFORMED, DataTypes.StringType).add(ENCODING, DataTypes.StringType).add(TOO_LONG, DataTypes.StringType)
+                .add(PHONE_REGION, DataTypes.StringType);
         return spark.createDataFrame(List.of(), schema);
     }
 

@@ -45,6 +45,11 @@ public final class SourceMapping {
     /** values that mean "missing" in every column, besides the empty string */
     public final List<String> nullValues;
     public final Map<String, String> csvOptions;
+    /**
+     * The country (ISO alpha-3) whose national form the partner's phone numbers are written in, or
+     * null: then the record's own country column (the contract's phone_region_column) is used.
+     */
+    public final String phoneRegion;
 
     private SourceMapping(String name, JsonNode n, SilverTable table) {
         this.name = name;
@@ -65,6 +70,7 @@ public final class SourceMapping {
         this.flags = nestedMap(n.get("flags"));
         this.nullValues = strings(n.get("null_values"));
         this.csvOptions = new LinkedHashMap<>();
+        this.phoneRegion = n.hasNonNull("phone_region") ? n.get("phone_region").asText().trim().toUpperCase(java.util.Locale.ROOT) : null;
         if (n.has("csv")) n.get("csv").fields().forEachRemaining(e -> csvOptions.put(e.getKey(), e.getValue().asText()));
         if (n.has("constants")) n.get("constants").fields().forEachRemaining(e -> constants.put(e.getKey(), e.getValue().asText()));
         if (n.has("date_formats")) n.get("date_formats").fields().forEachRemaining(e -> dateFormats.put(e.getKey(), strings(e.getValue())));
@@ -80,7 +86,7 @@ public final class SourceMapping {
 
     /** The keys a mapping file may hold (conf/tables/SOURCES.md). */
     public static final List<String> KEYS = List.of("dataset", "files", "canonical", "columns", "optional", "ignore", "values",
-            "date_formats", "patterns", "constants", "flags", "null_values", "csv");
+            "date_formats", "patterns", "constants", "flags", "null_values", "csv", "phone_region");
 
     /**
      * @param relative the mapping file, in the sources folder of the table's contract
@@ -109,6 +115,14 @@ public final class SourceMapping {
         for (String c : flags.keySet()) if (!canonical.contains(c)) unknown.add(c);
         if (!unknown.isEmpty()) {
             throw ExitCodes.usage(file + ": no canonical column " + unknown + " in dataset " + dataset);
+        }
+        if (phoneRegion != null) {
+            if (!org.scamscope.table.PhoneNumbers.knowsRegion(phoneRegion)) {
+                throw ExitCodes.usage(file + ": 'phone_region' must be a country's ISO 3166 alpha-3 code, as THA or PHL; got '" + phoneRegion + "'");
+            }
+            if (table.columns().stream().noneMatch(c -> c.phoneRegionColumn() != null)) {
+                throw ExitCodes.usage(file + ": 'phone_region' is set, but dataset " + dataset + " has no phone number column (phone_region_column in its table.json)");
+            }
         }
     }
 

@@ -51,6 +51,8 @@ public final class SourceReader {
     public static final String ENCODING = "_bad_encoding";
     /** the first source column whose text is longer than the limit, with its length, or null */
     public static final String TOO_LONG = "_too_long";
+    /** The country of the mapping's phone_region, in which phone numbers without a country code are read. */
+    public static final String PHONE_REGION = "_phone_region";
     /** The limit a configuration gives no other: far above any code, name or amount, far below what slows a parser. */
     public static final int FIELD_MAX_CHARS = 10_000;
     public static final String MASK = "***";

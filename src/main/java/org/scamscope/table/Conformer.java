@@ -7,6 +7,7 @@ import org.scamscope.contract.ColumnSpec;
 import org.scamscope.contract.Kind;
 import org.scamscope.reference.ReferenceData;
 import org.scamscope.contract.Rule;
+import org.scamscope.source.SourceReader;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,14 +135,17 @@ public final class Conformer {
             }
         }
         df = df.withColumns(typed).drop(helpers.toArray(new String[0]));
+        // A partner's own phone region (its mapping's phone_region) comes before the record's country.
+        boolean partnerRegion = java.util.Arrays.asList(df.columns()).contains(SourceReader.PHONE_REGION);
         List<Column> personal = table.columns().stream().filter(c -> c.kind() == Kind.PERSONAL)
-                .map(c -> c.phoneRegionColumn() == null ? col(c.name()) : PhoneNumbers.e164(col(c.name()), col(c.phoneRegionColumn())))
+                .map(c -> c.phoneRegionColumn() == null ? col(c.name()) : PhoneNumbers.e164(col(c.name()),
+                        partnerRegion ? coalesce(col(SourceReader.PHONE_REGION), col(c.phoneRegionColumn())) : col(c.phoneRegionColumn())))
                 .toList();
         if (!personal.isEmpty()) {
             Column value = key == null ? lit(null).cast("string") : key.over(personal);
             df = df.withColumn(PersonKey.COLUMN, value);
             df = df.drop(table.columns().stream().filter(c -> c.kind() == Kind.PERSONAL).map(ColumnSpec::name).toArray(String[]::new));
         }
-        return new Result(df, rules);
+        return new Result(partnerRegion ? df.drop(SourceReader.PHONE_REGION) : df, rules);
     }
 }

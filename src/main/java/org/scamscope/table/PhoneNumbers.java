@@ -27,6 +27,11 @@ public final class PhoneNumbers implements UDF2<String, String, String> {
         for (String a2 : Locale.getISOCountries()) ALPHA2.put(new Locale("", a2).getISO3Country(), a2);
     }
 
+    /** Whether alpha3 is a country code the numbers can be read in. */
+    public static boolean knowsRegion(String alpha3) {
+        return alpha3 != null && ALPHA2.containsKey(alpha3.toUpperCase(Locale.ROOT));
+    }
+
     /** The column in E.164, reading numbers without a country code in the alpha-3 country of region. */
     public static Column e164(Column phone, Column region) {
         return udf(new PhoneNumbers(), DataTypes.StringType).apply(phone, region);

@@ -158,4 +158,25 @@ class DryRunTest {
         assertEquals(ExitCodes.USAGE, o.code(), o.out() + o.err());
         assertTrue(o.err().contains(conf.resolve("tables/silver/victims/sources/partner.json") + ": not a source mapping in use"), o.err());
     }
+
+    @Test
+    void aPhoneRegionThatIsNoCountryOrOnADatasetWithoutPhonesIsRefused() throws IOException {
+        edit("tables/silver/victims/sources/ctdc.json", n -> n.put("phone_region", "XYZ"));
+        Output o = dryRun();
+        assertEquals(ExitCodes.USAGE, o.code(), o.out() + o.err());
+        assertTrue(o.err().contains(conf.resolve("tables/silver/victims/sources/ctdc.json")
+                + ": 'phone_region' must be a country's ISO 3166 alpha-3 code, as THA or PHL; got 'XYZ'"), o.err());
+
+        copyConf();
+        edit("tables/silver/compounds/sources/canonical.json", n -> n.put("phone_region", "THA"));
+        o = dryRun();
+        assertEquals(ExitCodes.USAGE, o.code(), o.out() + o.err());
+        assertTrue(o.err().contains(conf.resolve("tables/silver/compounds/sources/canonical.json")
+                + ": 'phone_region' is set, but dataset compounds has no phone number column"), o.err());
+
+        copyConf();
+        edit("tables/silver/victims/sources/ctdc.json", n -> n.put("phone_region", "tha"));
+        o = dryRun();
+        assertEquals(0, o.code(), o.out() + o.err());
+    }
 }

@@ -68,9 +68,35 @@ final class CaseSetup {
                 for (String f : c.later()) Files.delete(earlier.resolve(f));
             }
             case "extra_rules" -> overrides.put("pipeline", extraRules(c.folder().resolve("rules"), scratch.resolve("conf")).toString());
+            case "extra_sources" -> overrides.put("pipeline", extraSources(c.folder().resolve("sources"), scratch.resolve("conf")).toString());
             default -> throw new IllegalArgumentException(c.name() + ": unknown setup '" + c.setup() + "'");
         }
         return new Paths(input, warehouse, overrides, earlier);
+    }
+
+    /**
+     * A copy of conf/pipeline.json and conf/tables with the case's source mappings,
+     * sources/DATASET/NAME.json, added to DATASET's contract, first in its list of sources (a file
+     * takes the first mapping that fits); the copy's pipeline file.
+     */
+    private static Path extraSources(Path extra, Path target) throws IOException {
+        JobRunner.copyFolder(Path.of("conf", "tables"), target.resolve("tables"));
+        Files.copy(Path.of("conf", "pipeline.json"), target.resolve("pipeline.json"));
+        try (Stream<Path> datasets = Files.list(extra)) {
+            for (Path dataset : datasets.toList()) {
+                Path contract = target.resolve("tables").resolve("silver").resolve(dataset.getFileName().toString());
+                ObjectNode table = (ObjectNode) Json.read(contract.resolve("table.json"));
+                ArrayNode sources = (ArrayNode) table.get("sources");
+                try (Stream<Path> mappings = Files.list(dataset)) {
+                    for (Path m : mappings.sorted().toList()) {
+                        Files.copy(m, contract.resolve("sources").resolve(m.getFileName()));
+                        sources.insert(0, m.getFileName().toString().replaceFirst("\\.json$", ""));
+                    }
+                }
+                Files.writeString(contract.resolve("table.json"), Json.mapper().writeValueAsString(table));
+            }
+        }
+        return target.resolve("pipeline.json").toAbsolutePath();
     }
 
     /**

@@ -26,6 +26,11 @@ final class ChildRun implements AutoCloseable {
 
     /** Starts the command line (e.g. "run", "--input", ...) with Spark on loopback, stopping at a file matching pauseAt. */
     static ChildRun start(String pauseAt, Path log, String... args) throws IOException {
+        return start(List.of(), pauseAt, log, args);
+    }
+
+    /** The same, with more options for the child's JVM (e.g. its own -Djava.io.tmpdir). */
+    static ChildRun start(List<String> jvmOptions, String pauseAt, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -35,6 +40,7 @@ final class ChildRun implements AutoCloseable {
                 cmd.add(a);
             }
         }
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m", "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1",
                 "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.sql.shuffle.partitions=2",
                 "-cp", System.getProperty("java.class.path"), PausedRun.class.getName(), pauseAt));

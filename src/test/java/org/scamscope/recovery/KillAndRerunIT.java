@@ -133,6 +133,12 @@ class KillAndRerunIT {
         if (!pool.awaitTermination(40, TimeUnit.MINUTES)) throw new IllegalStateException("the cases did not end in 40 minutes");
     }
 
+    /** The scans of the killed runs' scratch folders read files: the needles' absence is not a blind scan's. */
+    @org.junit.jupiter.api.Test
+    void theKilledRunsLeftScratchFilesThatWereScanned() {
+        assertTrue(scratchFilesAfterKills.get() > 0, "scratch files read after the kills: " + scratchFilesAfterKills.get());
+    }
+
     static Stream<Arguments> cases() {
         return Arrays.stream(CASES).map(c -> Arguments.of(c[0], c[1]));
     }
@@ -158,6 +164,7 @@ class KillAndRerunIT {
 
         String paused = killAt(input, warehouse, pauseAt);
         assertTrue(paused.contains(pauseAt.substring(1)), paused);
+        scratchOfTheKilledRun(run + " run killed at " + pauseAt, tmpOf(warehouse));
         assertTrue(Files.exists(warehouse.resolve(WarehouseLock.FILE)), "the killed run's lock is left behind");
         for (String t : WarehouseComparison.deltaTables(warehouse, COMPARED)) {
             // Readable: Delta ignores the files of a write that never committed.
@@ -177,11 +184,50 @@ class KillAndRerunIT {
         return WarehouseComparison.rows(warehouse.resolve("ops/ingested_files")).filter("dataset <> '_gold'");
     }
 
+    /**
+     * The fixture's identifying values, and values that pass through every shuffle of victims (in
+     * clear unless the files are encrypted): a scan that finds none of them shows the files are
+     * encrypted, not that the scan is blind.
+     */
+    static final List<String> NEEDLES = List.of("Nguyễn Văn An", "C1234567", "+84 912 345 678", "+1 202 555 0143", "forced_scam_worker", "online_job_ad");
+    static final java.util.concurrent.atomic.AtomicInteger scratchFilesAfterKills = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * What a killed run leaves in Spark's scratch folder (shuffle and spill files, cached blocks) holds
+     * none of the needles; and the next start of a session removes the folder.
+     */
+    static void scratchOfTheKilledRun(String which, Path tmp) throws IOException {
+        // The child's own temporary folder: no other run's start removes its scratch before it is read.
+        Path root = tmp.resolve("scamscope-spark-" + System.getProperty("user.name", "user"));
+        List<Path> left;
+        try (Stream<Path> s = Files.list(root)) {
+            left = s.toList();
+        }
+        assertEquals(1, left.size(), which + ": the killed run's scratch folder under " + root);
+        List<String> found = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.walk(left.get(0))) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                scratchFilesAfterKills.incrementAndGet();
+                String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
+                for (String n : NEEDLES) if (text.contains(n)) found.add(n + " in " + root.relativize(f));
+            }
+        }
+        assertEquals(List.of(), found, which);
+        // What SparkSessions.create does before a session starts (ScratchSpace.forThisJvm).
+        assertTrue(org.scamscope.spark.ScratchSpace.removeDead(root).contains(left.get(0)), which + ": " + left.get(0) + " not removed");
+        assertTrue(Files.notExists(left.get(0)), which);
+    }
+
+    static Path tmpOf(Path warehouse) {
+        return warehouse.resolveSibling(warehouse.getFileName() + ".tmp");
+    }
+
     /** Runs the job in a child process until it is about to create a file matching pauseAt, then kills it; the path it stopped at. */
     static String killAt(Path input, Path warehouse, String pauseAt) throws Exception {
         Path log = warehouse.resolveSibling(warehouse.getFileName() + ".log");
-        try (ChildRun run = ChildRun.start(pauseAt, log, "run", "--config", config.toString(), "--input", input.toString(),
-                "--warehouse", warehouse.toString(), "--master", "local[2]")) {
+        Files.createDirectories(tmpOf(warehouse));
+        try (ChildRun run = ChildRun.start(List.of("-Djava.io.tmpdir=" + tmpOf(warehouse)), pauseAt, log, "run", "--config", config.toString(),
+                "--input", input.toString(), "--warehouse", warehouse.toString(), "--master", "local[2]")) {
             String paused = run.awaitPause();
             if (paused == null) {
                 throw new AssertionError("the run ended (exit " + run.exitCode() + ") before a file at " + pauseAt + "\n"
