@@ -35,6 +35,12 @@ final class ServeCommand {
     /** @param spark builds the session with the given settings added to the configuration's */
     static int run(List<String> words, CommandLine cl, JobConfig config, Function<Map<String, String>, SparkSession> spark,
                    PrintStream out) {
+        return run(words, cl, config, spark, System::getenv, out);
+    }
+
+    /** @param env the server's environment */
+    static int run(List<String> words, CommandLine cl, JobConfig config, Function<Map<String, String>, SparkSession> spark,
+                   Function<String, String> env, PrintStream out) {
         if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
         Path root = config.warehouse();
         if (cl.hasOption("stop")) {
@@ -55,6 +61,14 @@ final class ServeCommand {
         }
         earlier.ifPresent(s -> deleteStale(root));
         requireFreePort(port);
+        // Any client can call Java through SQL (reflect, java_method) with the server's rights, so a key
+        // in the server's environment would be one query away. The server needs no key.
+        String keyVariable = org.scamscope.pipeline.Pipeline.load(config).setting(config, "pseudonym.key.env", null,
+                org.scamscope.table.PersonKey.DEFAULT_ENV);
+        if (env.apply(keyVariable) != null) {
+            throw ExitCodes.usage(keyVariable + " is set: serve does not start with the pseudonymisation key in its environment, where any"
+                    + " client could read it through SQL; start it without (env -u " + keyVariable + " scamscope serve ...)");
+        }
 
         SparkSession session = spark.apply(ConnectServer.settings(port, root));
         ServerFile self = ServerFile.current(ConnectServer.start(session));

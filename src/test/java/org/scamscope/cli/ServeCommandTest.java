@@ -115,4 +115,20 @@ class ServeCommandTest {
             other.destroyForcibly();
         }
     }
+
+    /** The tests run with the key set (pom.xml), as a user who runs the job would: serve refuses, before Spark starts. */
+    @Test
+    void theKeyInTheServersEnvironmentIsRefusedBeforeSparkStarts() throws IOException {
+        assertTrue(System.getenv("SCAMSCOPE_PSEUDONYM_KEY") != null, "the test environment sets the key");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        int sessions = org.scamscope.spark.SparkSessions.requests();
+        TableFixtures.Outcome o = main("serve", "--warehouse", wh.toString(), "--port", Integer.toString(port));
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("SCAMSCOPE_PSEUDONYM_KEY is set: serve does not start with the pseudonymisation key in its environment"), o.err());
+        assertEquals(sessions, org.scamscope.spark.SparkSessions.requests(), "no Spark session was asked for");
+        assertFalse(Files.exists(org.scamscope.ops.ServerFile.path(wh)), "no server file");
+    }
 }

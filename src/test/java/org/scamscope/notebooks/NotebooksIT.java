@@ -64,6 +64,7 @@ class NotebooksIT {
     static Process server;
     static int port;
     static final Map<String, JsonNode> executed = new LinkedHashMap<>();
+    static List<String> probed = List.of();
 
     @BeforeAll
     static void runTheJobServeAndExecuteEveryNotebook() throws Exception {
@@ -98,6 +99,7 @@ class NotebooksIT {
             assertEquals(0, code, name + ": nbconvert failed\n" + Processes.tail(Processes.err(log), 60));
             executed.put(name, new ObjectMapper().readTree(EXECUTED.resolve(name + ".ipynb").toFile()));
         }
+        probed = probe();
     }
 
     /** Every process started here, children first, also when a step above failed. */
@@ -184,6 +186,36 @@ class NotebooksIT {
         assertTrue(out.contains(counted), "expected '" + counted + "' in:\n" + out);
     }
 
+    /**
+     * README, "The Spark Connect server": a client reads any file the server's user can read (the
+     * server gives file access with its own rights), and finds no pseudonymisation key in the server's
+     * environment (serve refuses to start with one).
+     */
+    @Test
+    void aClientReadsFilesWithTheServersRightsAndFindsNoKey() {
+        assertTrue(probed.contains("file: read through the server"), probed.toString());
+        assertTrue(probed.contains("key: null"), probed.toString());
+        assertTrue(probed.contains("path: set"), "the probe reads the server's environment: " + probed);
+    }
+
+    /** What ConnectProbe prints, run while the server serves: a file outside the warehouse, and the key. */
+    static List<String> probe() throws Exception {
+        Path outside = DIR.resolve("outside-the-warehouse.txt");
+        Files.writeString(outside, "read through the server\n");
+        JsonNode spec = new ObjectMapper().readTree(JUPYTER.resolve("data/kernels/scamscope-java/kernel.json").toFile());
+        List<String> cmd = new ArrayList<>();
+        // The kernel's java, its options and the Connect client's classpath; not its main class.
+        for (JsonNode a : spec.get("argv")) {
+            if (a.asText().equals("org.scamscope.notebooks.ScamscopeKernel")) break;
+            cmd.add(a.asText());
+        }
+        cmd.addAll(List.of(SparkDistribution.ROOT.resolve("src/test/resources/notebooks/ConnectProbe.java").toString(),
+                "sc://127.0.0.1:" + port, outside.toString(), "SCAMSCOPE_PSEUDONYM_KEY"));
+        Process probe = start(cmd, "probe");
+        assertEquals(0, Processes.await(probe, Duration.ofMinutes(3), DIR.resolve("probe")), Processes.tail(Processes.err(DIR.resolve("probe")), 30));
+        return Files.readAllLines(Processes.out(DIR.resolve("probe")));
+    }
+
     /** serve --stop ends the server with SIGTERM, and the server removes its file as it ends. */
     @Test
     void serveStopEndsTheServer() throws Exception {
@@ -244,6 +276,8 @@ class NotebooksIT {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> env = pb.environment();
         env.remove("SPARK_HOME");  // serve embedded, on the classpath the build resolved
+        // serve refuses to start with the key in its environment, where a client's SQL could read it.
+        if (command.contains("serve")) env.remove("SCAMSCOPE_PSEUDONYM_KEY");
         env.put("SCAMSCOPE_JAVA_OPTS", "-Xmx2g");
         env.put("JUPYTER_DATA_DIR", JUPYTER.resolve("data").toString());
         env.put("JUPYTER_CONFIG_DIR", JUPYTER.resolve("config").toString());
