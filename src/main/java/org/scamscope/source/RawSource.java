@@ -69,12 +69,12 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
 
     private static Map<String, String> csvOptions(SourceMapping m) {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put("multiLine", "true");   // quoted fields may hold newlines
         options.put("escape", "\"");        // RFC 4180: a quote inside quotes is doubled
         options.put("encoding", "UTF-8");
         options.put("mode", "PERMISSIVE");
         options.putAll(m.csvOptions);
-        // Row numbers count a file's records in one partition: a file is never split.
+        // Quoted fields may hold newlines; and row numbers count a file's records in one partition,
+        // so a file is never split: a mapping cannot turn it off.
         options.put("multiLine", "true");
         // The header is read as a row, not by Spark's header option: that one renames repeated and
         // empty names, and logs a header that differs from the schema, which may be a row of data.
