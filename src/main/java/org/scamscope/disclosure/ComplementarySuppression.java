@@ -17,7 +17,8 @@ import java.util.List;
 public final class ComplementarySuppression {
     /** How much was hidden, for the run summary. */
     public record Loss(long primaryCells, long primaryPersons, long secondaryCells, long secondaryPersons,
-                       int auditRounds, long linearPrograms, List<Integer> exposedByRound, IntervalAudit.Result audit) {
+                       int auditRounds, long linearPrograms, List<Integer> checkedByRound, List<Integer> exposedByRound,
+                       IntervalAudit.Result audit) {
         public String describe() {
             return String.format("%d cells (%d persons) below k and %d cells (%d persons) hidden with them",
                     primaryCells, primaryPersons, secondaryCells, secondaryPersons);
@@ -25,7 +26,8 @@ public final class ComplementarySuppression {
 
         /** The work it took, for the log. */
         public String effort() {
-            return String.format("%d audit rounds, %d linear programs, cells exposed by round %s", auditRounds, linearPrograms, exposedByRound);
+            return String.format("%d audit rounds, %d linear programs, cells checked by round %s, exposed %s",
+                    auditRounds, linearPrograms, checkedByRound, exposedByRound);
         }
     }
 
@@ -39,16 +41,21 @@ public final class ComplementarySuppression {
     private final long[] up;
     private final long[] down;
     private final Deque<Integer> queue = new ArrayDeque<>();
-    private boolean[] touched;
+    /** The cells the next audit round must clear: hidden since the last, or exposed in it. */
+    private boolean[] toCheck;
 
-    private ComplementarySuppression(CellModel model, int k) {
+    /** Whether every audit round checks every hidden cell: the long way, for a test to compare with. */
+    private final boolean recheckAll;
+
+    private ComplementarySuppression(CellModel model, int k, boolean recheckAll) {
         this.model = model;
         this.k = k;
+        this.recheckAll = recheckAll;
         this.byCell = model.relationsByCell();
         this.inQueue = new boolean[model.relations().size()];
         this.up = new long[model.size()];
         this.down = new long[model.size()];
-        this.touched = new boolean[model.size()];
+        this.toCheck = new boolean[model.size()];
     }
 
     /**
@@ -56,7 +63,12 @@ public final class ComplementarySuppression {
      * complements false, the cells below k alone: for a test of the audit's refusal).
      */
     public static Loss protect(CellModel model, int k, boolean complements) {
-        return new ComplementarySuppression(model, k).run(complements);
+        return new ComplementarySuppression(model, k, false).run(complements);
+    }
+
+    /** The same, each audit round checking every hidden cell again. */
+    static Loss protectCheckingAll(CellModel model, int k) {
+        return new ComplementarySuppression(model, k, true).run(true);
     }
 
     private Loss run(boolean complements) {
@@ -73,18 +85,25 @@ public final class ComplementarySuppression {
         int rounds = 0;
         long programs = 0;
         List<Integer> exposed = new ArrayList<>();
+        List<Integer> checked = new ArrayList<>();
         if (complements) {
             settle();
-            // Each round audits only the groups that changed: the others passed as they are.
+            // Each round audits only the cells hidden or exposed since the last: the others were
+            // cleared, and hiding more cannot pin them down again.
             while (true) {
-                audit = IntervalAudit.audit(model, k, touched);
+                audit = IntervalAudit.audit(model, k, recheckAll ? hiddenCells() : toCheck);
                 rounds++;
                 programs += audit.linearPrograms();
                 exposed.add(audit.violations().size());
+                checked.add(audit.cellsChecked());
                 if (audit.passed() || rounds > MAX_ROUNDS) break;
-                touched = new boolean[model.size()];
+                toCheck = new boolean[model.size()];
                 boolean widened = false;
-                for (IntervalAudit.Violation v : audit.violations()) widened |= widen(model.find(v.cell()));
+                for (IntervalAudit.Violation v : audit.violations()) {
+                    int x = model.find(v.cell());
+                    toCheck[x] = true;
+                    widened |= widen(x);
+                }
                 if (!widened) break; // the publishing audit will refuse what is left
                 settle();
             }
@@ -94,13 +113,19 @@ public final class ComplementarySuppression {
             if (!model.hidden(c)) continue;
             if (primary[c]) { pc++; pp += model.value(c); } else { sc++; sp += model.value(c); }
         }
-        return new Loss(pc, pp, sc, sp, rounds, programs, exposed, audit);
+        return new Loss(pc, pp, sc, sp, rounds, programs, checked, exposed, audit);
+    }
+
+    private boolean[] hiddenCells() {
+        boolean[] out = new boolean[model.size()];
+        for (int c = 0; c < out.length; c++) out[c] = model.hidden(c);
+        return out;
     }
 
     private void hide(int c) {
         if (model.hidden(c)) return;
         model.hide(c);
-        touched[c] = true;
+        toCheck[c] = true;
         // No hidden cell may be pinned to its value: it must move one way or the other.
         if (slack(c) > 0) requireDown(c, 1);
         else requireUp(c, 1);

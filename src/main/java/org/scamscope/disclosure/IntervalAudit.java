@@ -20,8 +20,9 @@ import java.util.List;
  * numbers), as tau-ARGUS computes them. Hidden cells are split into independent groups (cells
  * linked by a relation with another hidden cell), each solved on its own. Rather than two linear
  * programs per cell, each group is first solved for a few points that push many cells at once (the
- * smallest total, then as many cells as possible up to k); only a cell those points do not clear is
- * given its own programs.
+ * smallest total, then as many cells as possible up to k), then near each cell left, then over the
+ * whole group again for those still left; only a cell those points do not clear is given its own
+ * programs. Groups are solved on every core at once.
  */
 public final class IntervalAudit {
     static {
@@ -43,8 +44,8 @@ public final class IntervalAudit {
         }
     }
 
-    /** What the audit found, and how much work it took. */
-    public record Result(List<Violation> violations, int hiddenCells, int groups, int linearPrograms) {
+    /** What the audit found, and how much work it took: of the hidden cells, how many it had to clear. */
+    public record Result(List<Violation> violations, int hiddenCells, int cellsChecked, int groups, int linearPrograms) {
         public boolean passed() {
             return violations.isEmpty();
         }
@@ -60,7 +61,7 @@ public final class IntervalAudit {
     private final boolean fromTrueCounts;
     private CellModel model;
     private int[][] byCell;
-    private int programs;
+    private final java.util.concurrent.atomic.AtomicInteger programs = new java.util.concurrent.atomic.AtomicInteger();
 
     private IntervalAudit(int k, java.util.Map<CellModel.CellId, Long> start, boolean fromTrueCounts) {
         this.k = k;
@@ -83,33 +84,73 @@ public final class IntervalAudit {
     }
 
     /**
-     * The audit of a model of true counts, searching from them, over the groups holding at least one
-     * of the touched cells (the others passed before).
+     * The audit of a model of true counts, searching from them, of the hidden cells marked in check
+     * alone (a cell cleared before needs no second look: hiding more cells only widens what is
+     * consistent with the published ones, a point that fitted before fitting still with each newly
+     * hidden cell at its value).
      */
-    static Result audit(CellModel model, int k, boolean[] touched) {
-        return new IntervalAudit(k, null, true).run(model, touched);
+    static Result audit(CellModel model, int k, boolean[] check) {
+        return new IntervalAudit(k, null, true).run(model, check);
     }
 
-
-    private Result run(CellModel model, boolean[] touched) {
+    private Result run(CellModel model, boolean[] check) {
         this.model = model;
         this.byCell = model.relationsByCell();
         List<int[]> groups = Groups.of(model);
-        List<Violation> violations = new ArrayList<>();
+        List<int[]> audited = new ArrayList<>();
         int hiddenCells = 0;
-        int audited = 0;
+        int checked = 0;
         for (int[] group : groups) {
             hiddenCells += group.length;
-            if (touched != null && Arrays.stream(group).noneMatch(c -> touched[c])) continue;
-            audited++;
-            violations.addAll(auditGroup(model, group));
+            int targets = check == null ? group.length : (int) Arrays.stream(group).filter(c -> check[c]).count();
+            checked += targets;
+            if (targets > 0) audited.add(group);
         }
-        return new Result(violations, hiddenCells, audited, programs);
+        List<Violation> violations = new ArrayList<>();
+        for (List<Violation> v : inParallel(audited, group -> auditGroup(model, group, check))) violations.addAll(v);
+        return new Result(violations, hiddenCells, checked, audited.size(), programs.get());
     }
 
-    private List<Violation> auditGroup(CellModel model, int[] group) {
+    /**
+     * The groups are independent: audited on every core of the driver (Spark's executors idle
+     * meanwhile), the largest first so that none is left to run alone at the end; results in the
+     * groups' order, so they do not depend on the number of cores.
+     */
+    private static List<List<Violation>> inParallel(List<int[]> groups, java.util.function.Function<int[], List<Violation>> audit) {
+        int threads = Math.min(groups.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) return groups.stream().map(audit).toList();
+        Integer[] order = new Integer[groups.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Integer.compare(groups.get(b).length, groups.get(a).length));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "scamscope-audit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<List<Violation>>> futures = new ArrayList<>(java.util.Collections.nCopies(order.length, null));
+            for (int i : order) futures.set(i, pool.submit(() -> audit.apply(groups.get(i))));
+            List<List<Violation>> out = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Violation>> f : futures) out.add(f.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the disclosure audit was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<Violation> auditGroup(CellModel model, int[] group, boolean[] check) {
         Program p = Program.of(model, group, byCell);
         int n = group.length;
+        // The cells to clear; the others of the group move freely but need not be shown to.
+        boolean[] target = new boolean[n];
+        for (int j = 0; j < n; j++) target[j] = check == null || check[group[j]];
         double[] seenMin = new double[n];
         double[] seenMax = new double[n];
         Arrays.fill(seenMin, Double.POSITIVE_INFINITY);
@@ -126,7 +167,11 @@ public final class IntervalAudit {
 
         // Moves near each cell, the rest of the group held where it is: each found is a point
         // consistent with everything published, so it proves what it shows.
-        for (int j = -1; j < n; j++) {
+        // -1: the whole group, first and again last, for the few cells left that need moves
+        // beyond any near cells.
+        for (int step = -1; step <= n; step++) {
+            int j = step == n ? -1 : step;
+            if (j >= 0 && !target[j]) continue;
             // j = -1: the whole group at once, first.
             for (int radius = 1; radius <= 3 && (j < 0 || !cleared(seenMin[j], seenMax[j])); radius++) {
                 int[] near = j < 0 ? java.util.stream.IntStream.range(0, n).toArray() : p.near(j, radius, rowsOf, NEAR_CELLS);
@@ -140,6 +185,7 @@ public final class IntervalAudit {
                 boolean anyBelow = false, anyStill = false;
                 for (int t = 0; t < m; t++) {
                     int v = near[t];
+                    if (!target[v]) continue;
                     if (Math.floor(seenMax[v] + EPS) < k) { below[t] = true; anyBelow = true; }
                     if (Math.floor(seenMax[v] + EPS) <= Math.ceil(seenMin[v] - EPS)) {
                         still[t] = true;
@@ -162,11 +208,22 @@ public final class IntervalAudit {
                     }
                     if (left == 0 || left == before) break;
                 }
-                if (anyStill && (j < 0 || !cleared(seenMin[j], seenMax[j]))) {
+                // Then the cells seen at one value only, one up and one down; over the whole group
+                // again on those left while that moves any.
+                for (int round = 0; anyStill && round < (j < 0 ? 6 : 1) && (j < 0 || !cleared(seenMin[j], seenMax[j])); round++) {
                     double[] upPoint = solve(local, null, true, new Push(still, hiOffset, 1, true));
                     if (upPoint != null) seeNear(near, upPoint, seenMin, seenMax);
                     double[] downPoint = solve(local, null, true, new Push(still, loOffset, 1, false));
                     if (downPoint != null) seeNear(near, downPoint, seenMin, seenMax);
+                    int left = 0, before = 0;
+                    for (int t = 0; t < m; t++) {
+                        if (!still[t]) continue;
+                        before++;
+                        int v = near[t];
+                        if (Math.floor(seenMax[v] + EPS) <= Math.ceil(seenMin[v] - EPS)) left++;
+                        else still[t] = false;
+                    }
+                    if (left == 0 || left == before) break;
                 }
                 if (j < 0 || cleared(seenMin[j], seenMax[j])) break;
                 int at = Arrays.binarySearch(near, j);
@@ -185,7 +242,7 @@ public final class IntervalAudit {
         List<Violation> out = new ArrayList<>();
         double[] unit = new double[n];
         for (int j = 0; j < n; j++) {
-            if (cleared(seenMin[j], seenMax[j])) continue;
+            if (!target[j] || cleared(seenMin[j], seenMax[j])) continue;
             unit[j] = 1;
             double[] hi = solve(p, unit, true, null);
             if (hi == null) return inconsistent(model, group);
@@ -245,8 +302,10 @@ public final class IntervalAudit {
     }
 
     /**
-     * An objective that moves many cells at once: for each marked cell, how far it gets beyond its
-     * offset (up) or below it (down), counted up to cap.
+     * An objective that moves many cells at once: each marked cell as far as it gets above its
+     * offset (up) or below it (down), to at most cap beyond it. The cap is a bound on the cell,
+     * which the simplex keeps without a row: the point found fits a narrower region than the
+     * published cells allow, so it fits them too.
      */
     private record Push(boolean[] cells, double[] offset, double cap, boolean up) {}
 
@@ -255,7 +314,7 @@ public final class IntervalAudit {
      * objective. Returns the cells' values, or null when no values fit the published cells.
      */
     private double[] solve(Program p, double[] weights, boolean maximise, Push push) {
-        programs++;
+        programs.incrementAndGet();
         ExpressionsBasedModel m = new ExpressionsBasedModel();
         int n = p.lower.length;
         Variable[] x = new Variable[n];
@@ -270,10 +329,8 @@ public final class IntervalAudit {
         if (push != null) {
             for (int j = 0; j < n; j++) {
                 if (!push.cells()[j]) continue;
-                Variable y = m.addVariable().lower(0).upper(push.cap()).weight(1);
-                // up: y <= x - offset; down: y <= offset - x
-                if (push.up()) m.addExpression().upper(-push.offset()[j]).set(y, 1).set(x[j], -1);
-                else m.addExpression().upper(push.offset()[j]).set(y, 1).set(x[j], 1);
+                if (push.up()) x[j].upper(Math.max(p.lower[j], push.offset()[j] + push.cap())).weight(1);
+                else x[j].lower(Math.max(p.lower[j], push.offset()[j] - push.cap())).weight(-1);
             }
         }
         Optimisation.Result r = maximise ? m.maximise() : m.minimise();

@@ -64,6 +64,42 @@ class IntervalAuditTest {
     }
 
     @Test
+    void independentGroupsAreReportedInTheOrderOfTheirCells() {
+        // Three groups, solved side by side: the largest (the rectangle, first to be solved) passes;
+        // the two others break as in the cases above, and come out in the order of their cells.
+        CellModels m = CellModels.create().cell("KHM", 30).hiddenCell("KH-1").cell("KH-2", 12).cell("KH-3", 15)
+                .sum("KHM", "KH-1", "KH-2", "KH-3")
+                .cell("r1", 10).cell("r2", 9).cell("c1", 8).cell("c2", 11)
+                .hiddenCell("a").hiddenCell("b").hiddenCell("c").hiddenCell("d")
+                .sum("r1", "a", "b").sum("r2", "c", "d").sum("c1", "a", "c").sum("c2", "b", "d")
+                .cell("LAO", 5).hiddenCell("LA-1").hiddenCell("LA-2").sum("LAO", "LA-1", "LA-2");
+        IntervalAudit.Result r = IntervalAudit.audit(m.model(), 5);
+        assertEquals(List.of(
+                "t [KH-1] n: cannot be shown to be 5 or more, consistent values 3 to 3",
+                "t [LA-1] n: cannot be shown to be 5 or more, consistent values 1 to 4",
+                "t [LA-2] n: cannot be shown to be 5 or more, consistent values 1 to 4"), described(r));
+        assertEquals(3, r.groups());
+        assertEquals(7, r.hiddenCells());
+    }
+
+    @Test
+    void aRoundOfProtectionClearsOnlyTheCellsItIsGiven() {
+        // The two groups of the case above, the true counts known: asked about LA-2 alone, the audit
+        // solves LA's group, with LA-1 free in it, and reports LA-2 only; KH's group is not solved.
+        CellModels m = CellModels.create().cell("KHM", 30).cell("KH-1", 3).cell("KH-2", 12).cell("KH-3", 15)
+                .sum("KHM", "KH-1", "KH-2", "KH-3")
+                .cell("LAO", 5).cell("LA-1", 2).cell("LA-2", 3).sum("LAO", "LA-1", "LA-2");
+        for (String c : List.of("KH-1", "LA-1", "LA-2")) m.model().hide(m.index(c));
+        boolean[] check = new boolean[m.model().size()];
+        check[m.index("LA-2")] = true;
+        IntervalAudit.Result r = IntervalAudit.audit(m.model(), 5, check);
+        assertEquals(List.of("t [LA-2] n: cannot be shown to be 5 or more, consistent values 1 to 4"), described(r));
+        assertEquals(1, r.groups());
+        assertEquals(1, r.cellsChecked());
+        assertEquals(3, r.hiddenCells());
+    }
+
+    @Test
     void publishedCellsThatContradictEachOtherFailTheAudit() {
         CellModels m = CellModels.create().cell("KHM", 5).cell("KH-1", 9).hiddenCell("KH-2").sum("KHM", "KH-1", "KH-2");
         IntervalAudit.Result r = IntervalAudit.audit(m.model(), 5);
