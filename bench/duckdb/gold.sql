@@ -2,8 +2,9 @@
 -- (VictimsByRegionYear, RevenueByRegionYear), with the primary small-cell suppression (1 to k-1 persons)
 -- and the cells that describe a hidden count; the job's complementary suppression is not repeated here.
 CREATE TABLE victims_country AS
-WITH v AS (SELECT exploitation_country AS c, registration_year AS year, * EXCLUDE (exploitation_country, registration_year)
-           FROM silver_victims WHERE exploitation_country IS NOT NULL),
+WITH v AS (SELECT coalesce(exploitation_country, 'unknown') AS c, registration_year AS year,
+                  * EXCLUDE (exploitation_country, registration_year)
+           FROM silver_victims),
 a AS (
     SELECT c, year, victim_type, count(*) AS victims,
            count(*) FILTER (WHERE gender = 'female') AS women, count(*) FILTER (WHERE gender = 'male') AS men,

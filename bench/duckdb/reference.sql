@@ -30,7 +30,9 @@ SELECT DISTINCT ON (region_level, region_code) * FROM (
     UNION ALL SELECT 'subregion', subregion_code, subregion_name FROM countries
     UNION ALL SELECT 'subregion', region_code, region_name FROM countries
     UNION ALL SELECT 'region_group', group_code, name FROM region_groups
-    UNION ALL SELECT 'world', '001', 'World') WHERE region_code IS NOT NULL;
+    UNION ALL SELECT 'world', '001', 'World'
+    -- victims whose country of exploitation is not known, as the job publishes them (Regions)
+    UNION ALL SELECT 'country', 'unknown', 'Country not known') WHERE region_code IS NOT NULL;
 -- Money: a / b rounded half up, on whole numbers (the job's decimals round half up; DuckDB's decimal division gives a double).
 CREATE MACRO div_half_up(a, b) AS CASE WHEN b = 0 THEN NULL WHEN a >= 0 THEN (2 * a + b) // (2 * b) ELSE -((2 * (-a) + b) // (2 * b)) END;
 CREATE MACRO cents(x) AS (x * 100)::HUGEINT;
