@@ -19,9 +19,10 @@ import static org.apache.spark.sql.functions.*;
 import static org.scamscope.source.SourceReader.*;
 
 /**
- * A file's rows projected onto the dataset's canonical columns, as text, through its mapping:
- * renames, null markers, patterns, value maps, date formats, constants and flags; with the row's
- * file, its number, its source values for the quarantine (personal ones masked) and what went wrong.
+ * The rows of a file, or of files read together (one mapping and header), projected onto the
+ * dataset's canonical columns, as text, through their mapping: renames, null markers, patterns,
+ * value maps, date formats, constants and flags; with each row's file, its number, its source
+ * values for the quarantine (personal ones masked) and what went wrong.
  */
 final class CanonicalProjection {
     private CanonicalProjection() {}
