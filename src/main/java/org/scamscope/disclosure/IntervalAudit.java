@@ -172,7 +172,6 @@ public final class IntervalAudit {
         for (int step = -1; step <= n; step++) {
             int j = step == n ? -1 : step;
             if (j >= 0 && !target[j]) continue;
-            // j = -1: the whole group at once, first.
             for (int radius = 1; radius <= 3 && (j < 0 || !cleared(seenMin[j], seenMax[j])); radius++) {
                 int[] near = j < 0 ? java.util.stream.IntStream.range(0, n).toArray() : p.near(j, radius, rowsOf, NEAR_CELLS);
                 Program local = p.around(near, point, rowsOf);
@@ -186,8 +185,8 @@ public final class IntervalAudit {
                 for (int t = 0; t < m; t++) {
                     int v = near[t];
                     if (!target[v]) continue;
-                    if (Math.floor(seenMax[v] + EPS) < k) { below[t] = true; anyBelow = true; }
-                    if (Math.floor(seenMax[v] + EPS) <= Math.ceil(seenMin[v] - EPS)) {
+                    if (belowK(seenMax[v])) { below[t] = true; anyBelow = true; }
+                    if (oneValue(seenMin[v], seenMax[v])) {
                         still[t] = true;
                         anyStill = true;
                         hiOffset[t] = Math.floor(seenMax[v] + EPS);
@@ -199,14 +198,7 @@ public final class IntervalAudit {
                     double[] pushed = solve(local, null, true, new Push(below, new double[m], k, true));
                     if (pushed == null) break;
                     seeNear(near, pushed, seenMin, seenMax);
-                    int left = 0, before = 0;
-                    for (int t = 0; t < m; t++) {
-                        if (!below[t]) continue;
-                        before++;
-                        if (Math.floor(seenMax[near[t]] + EPS) < k) left++;
-                        else below[t] = false;
-                    }
-                    if (left == 0 || left == before) break;
+                    if (!someButNotAllMoved(below, near, v -> belowK(seenMax[v]))) break;
                 }
                 // Then the cells seen at one value only, one up and one down; over the whole group
                 // again on those left while that moves any.
@@ -215,15 +207,7 @@ public final class IntervalAudit {
                     if (upPoint != null) seeNear(near, upPoint, seenMin, seenMax);
                     double[] downPoint = solve(local, null, true, new Push(still, loOffset, 1, false));
                     if (downPoint != null) seeNear(near, downPoint, seenMin, seenMax);
-                    int left = 0, before = 0;
-                    for (int t = 0; t < m; t++) {
-                        if (!still[t]) continue;
-                        before++;
-                        int v = near[t];
-                        if (Math.floor(seenMax[v] + EPS) <= Math.ceil(seenMin[v] - EPS)) left++;
-                        else still[t] = false;
-                    }
-                    if (left == 0 || left == before) break;
+                    if (!someButNotAllMoved(still, near, v -> oneValue(seenMin[v], seenMax[v]))) break;
                 }
                 if (j < 0 || cleared(seenMin[j], seenMax[j])) break;
                 int at = Arrays.binarySearch(near, j);
@@ -266,9 +250,32 @@ public final class IntervalAudit {
     }
 
     private boolean cleared(double min, double max) {
-        double h = Math.floor(max + EPS);
-        double l = Math.ceil(min - EPS);
-        return h >= k && h > l;
+        return !belowK(max) && !oneValue(min, max);
+    }
+
+    /** Whether the greatest whole value seen is below k. */
+    private boolean belowK(double max) {
+        return Math.floor(max + EPS) < k;
+    }
+
+    /** Whether the values seen hold one whole number at most. */
+    private static boolean oneValue(double min, double max) {
+        return Math.floor(max + EPS) <= Math.ceil(min - EPS);
+    }
+
+    /**
+     * Unmarks the marked near cells that left is no longer true of, and says whether another push
+     * is worth it: some moved, so the rest may move without them, but not all.
+     */
+    private static boolean someButNotAllMoved(boolean[] marked, int[] near, java.util.function.IntPredicate left) {
+        int stay = 0, before = 0;
+        for (int t = 0; t < near.length; t++) {
+            if (!marked[t]) continue;
+            before++;
+            if (left.test(near[t])) stay++;
+            else marked[t] = false;
+        }
+        return stay > 0 && stay < before;
     }
 
     private static void seeNear(int[] near, double[] values, double[] seenMin, double[] seenMax) {
