@@ -46,11 +46,14 @@ public final class ComplementarySuppression {
 
     /** Whether every audit round checks every hidden cell: the long way, for a test to compare with. */
     private final boolean recheckAll;
+    /** Where the audit rounds keep the points they found, for the publishing audit to check. */
+    private final ProofPoints proofs;
 
-    private ComplementarySuppression(CellModel model, int k, boolean recheckAll) {
+    private ComplementarySuppression(CellModel model, int k, boolean recheckAll, ProofPoints proofs) {
         this.model = model;
         this.k = k;
         this.recheckAll = recheckAll;
+        this.proofs = proofs;
         this.byCell = model.relationsByCell();
         this.inQueue = new boolean[model.relations().size()];
         this.up = new long[model.size()];
@@ -63,12 +66,17 @@ public final class ComplementarySuppression {
      * complements false, the cells below k alone: for a test of the audit's refusal).
      */
     public static Loss protect(CellModel model, int k, boolean complements) {
-        return new ComplementarySuppression(model, k, false).run(complements);
+        return protect(model, k, complements, new ProofPoints());
+    }
+
+    /** The same, keeping in proofs the points its audit rounds found (see ProofPoints). */
+    public static Loss protect(CellModel model, int k, boolean complements, ProofPoints proofs) {
+        return new ComplementarySuppression(model, k, false, proofs).run(complements);
     }
 
     /** The same, each audit round checking every hidden cell again. */
     static Loss protectCheckingAll(CellModel model, int k) {
-        return new ComplementarySuppression(model, k, true).run(true);
+        return new ComplementarySuppression(model, k, true, new ProofPoints()).run(true);
     }
 
     private Loss run(boolean complements) {
@@ -91,7 +99,7 @@ public final class ComplementarySuppression {
             // Each round audits only the cells hidden or exposed since the last: the others were
             // cleared, and hiding more cannot pin them down again.
             while (true) {
-                audit = IntervalAudit.audit(model, k, recheckAll ? hiddenCells() : toCheck);
+                audit = IntervalAudit.audit(model, k, recheckAll ? hiddenCells() : toCheck, proofs);
                 rounds++;
                 programs += audit.linearPrograms();
                 exposed.add(audit.violations().size());

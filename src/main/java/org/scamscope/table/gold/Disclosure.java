@@ -12,6 +12,7 @@ import org.scamscope.disclosure.CellModel;
 import org.scamscope.disclosure.ComplementarySuppression;
 import org.scamscope.disclosure.IntervalAudit;
 import org.scamscope.disclosure.PersonCounts;
+import org.scamscope.disclosure.ProofPoints;
 import org.scamscope.disclosure.PublishedCells;
 import org.scamscope.disclosure.RegionTree;
 import org.scamscope.reference.ReferenceData;
@@ -37,11 +38,12 @@ public final class Disclosure {
     public static final String CELLS = PublishedCells.CELLS;
 
     /**
-     * The protected tables, by name, what protecting them hid, and the true counts by cell (a
-     * point the audit may search from; never published).
+     * The protected tables, by name, what protecting them hid, the true counts by cell (a point
+     * the audit may search from; never published) and the points protection found, which the
+     * audit checks before it solves (both stay on the driver, in memory).
      */
     public record Protected(Map<String, Dataset<Row>> tables, ComplementarySuppression.Loss loss,
-                            Map<CellModel.CellId, Long> counts) {}
+                            Map<CellModel.CellId, Long> counts, ProofPoints proofs) {}
 
     private Disclosure() {}
 
@@ -84,7 +86,8 @@ public final class Disclosure {
             if (df != null) rows.put(s.table(), sortedByKey(df.collectAsList(), s.key()));
         }
         CellModel model = PublishedCells.model(rows, specs, tree, false);
-        ComplementarySuppression.Loss loss = ComplementarySuppression.protect(model, k, complements);
+        ProofPoints proofs = new ProofPoints();
+        ComplementarySuppression.Loss loss = ComplementarySuppression.protect(model, k, complements, proofs);
         Map<String, Dataset<Row>> out = new LinkedHashMap<>();
         for (PersonCounts s : specs) {
             Dataset<Row> df = raw.get(s.table());
@@ -92,7 +95,7 @@ public final class Disclosure {
         }
         Map<CellModel.CellId, Long> counts = new HashMap<>();
         for (int c = 0; c < model.size(); c++) counts.put(model.id(c), model.value(c));
-        return new Protected(out, loss, counts);
+        return new Protected(out, loss, counts, proofs);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -110,15 +113,16 @@ public final class Disclosure {
 
     /** Audits the tables as published (by table name; a table missing is not published). */
     public static IntervalAudit.Result audit(Map<String, Dataset<Row>> published, List<PersonCounts> specs, RegionTree tree, int k) {
-        return audit(published, specs, tree, k, null);
+        return audit(published, specs, tree, k, null, null);
     }
 
     /**
-     * The same, searching from the true counts where they are known (see IntervalAudit): the result
-     * is the same, found sooner.
+     * The same, searching from the true counts where they are known (see IntervalAudit), and
+     * clearing first the cells that protection's points, checked here, clear (see ProofPoints;
+     * null: none): the result is the same, found sooner.
      */
     public static IntervalAudit.Result audit(Map<String, Dataset<Row>> published, List<PersonCounts> specs, RegionTree tree, int k,
-                                             Map<CellModel.CellId, Long> counts) {
+                                             Map<CellModel.CellId, Long> counts, ProofPoints proofs) {
         Map<String, List<Row>> rows = new LinkedHashMap<>();
         for (PersonCounts s : specs) {
             Dataset<Row> df = published.get(s.table());
@@ -130,7 +134,9 @@ public final class Disclosure {
             rows.put(s.table(), df.select(cols.toArray(new Column[0])).collectAsList());
         }
         CellModel model = PublishedCells.model(rows, specs, tree, true);
-        return counts == null ? IntervalAudit.audit(model, k) : IntervalAudit.audit(model, k, withRepeats(model, counts));
+        if (counts == null) return IntervalAudit.audit(model, k);
+        Map<CellModel.CellId, Long> start = withRepeats(model, counts);
+        return proofs == null ? IntervalAudit.audit(model, k, start) : IntervalAudit.audit(model, k, start, proofs);
     }
 
     /** The true counts for the published model's cells, a repeated cell (the overview's) taking its original's. */
