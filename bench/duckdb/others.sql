@@ -172,10 +172,9 @@ c AS (
 d AS (
     SELECT c.*, CASE WHEN t_country IS NULL THEN sub_country ELSE country_code END AS country,
            (usd_cents(assets_seized, fx.units_per_usd) / 100)::DECIMAL(22,2) AS assets_seized_usd,
-           -- A line DuckDB rejects is one scamscope quarantines as malformed_row, but scamscope has read its
-           -- first fields: the action it names is in the input, and may be a parent.
-           parent_action_id IN (SELECT action_id FROM t WHERE action_id IS NOT NULL
-                                UNION SELECT trim(split_part(csv_line, ',', 1), '"') FROM enforcement_rejects) AS parent_found,
+           -- A line DuckDB rejects is one scamscope quarantines as malformed_row, keeping none of its
+           -- fields (they may sit in the wrong columns): the action it names is not a parent.
+           parent_action_id IN (SELECT action_id FROM t WHERE action_id IS NOT NULL) AS parent_found,
            parts IS NULL OR (list_bool_and(list_transform(parts, p -> regexp_full_match(p, '[A-Z]{3}\s*:\s*[0-9]{1,9}')))
                AND len(list_distinct(list_transform(parts, p -> trim(split_part(p, ':', 1))))) = len(parts)) AS breakdown_ok
     FROM c LEFT JOIN fx_rates fx ON c.assets_currency = fx.currency AND year(c.action_date) = fx.year)

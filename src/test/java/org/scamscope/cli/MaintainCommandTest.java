@@ -30,7 +30,14 @@ class MaintainCommandTest {
     static final StructType SCHEMA = new StructType().add("id", DataTypes.IntegerType).add("name", DataTypes.StringType);
 
     @TempDir
+    Path dir;
+    /** The warehouse, inside the test's folder, with its configuration beside it. */
     Path wh;
+
+    @org.junit.jupiter.api.BeforeEach
+    void warehouseFolder() {
+        wh = dir.resolve("warehouse");
+    }
 
     @BeforeAll
     static void session() {

@@ -31,11 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DisclosureRunTest {
     @TempDir
+    static Path dir;
+    /** In dir, with the configurations and the release beside it. */
     static Path warehouse;
 
     /** A copy of the sample's run: the test rebuilds its gold. */
     @BeforeAll
     static void run() throws java.io.IOException {
+        warehouse = dir.resolve("warehouse");
         SampleWarehouse.copy(warehouse);
     }
 
