@@ -248,7 +248,16 @@ public final class IntervalAudit {
             if (hi == null) return inconsistent(model, group);
             look(group, null, null, hi, target, seenMin, seenMax);
             // Its greatest value, and the points seen, often settle it without the least one.
-            double[] lo = cleared(seenMin[j], seenMax[j]) ? null : solve(p, unit, false, null);
+            boolean settled = cleared(seenMin[j], seenMax[j]);
+            if (!settled && fromTrueCounts && belowK(hi[j])) {
+                // A round of protection needs to know only that the cell is exposed, not how low it
+                // can go: the least value seen stands for it, and the program is saved.
+                unit[j] = 0;
+                out.add(new Violation(model.id(group[j]), (long) Math.ceil(seenMin[j] - EPS), Math.floor(hi[j] + EPS),
+                        "cannot be shown to be " + k + " or more (least value seen, not solved)"));
+                continue;
+            }
+            double[] lo = settled ? null : solve(p, unit, false, null);
             unit[j] = 0;
             if (lo == null) continue;
             look(group, null, null, lo, target, seenMin, seenMax);
