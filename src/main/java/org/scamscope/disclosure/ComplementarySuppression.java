@@ -19,16 +19,16 @@ public final class ComplementarySuppression {
     /** How much was hidden, for the run summary. */
     public record Loss(long primaryCells, long primaryPersons, long secondaryCells, long secondaryPersons,
                        int auditRounds, long linearPrograms, List<Integer> checkedByRound, List<Integer> exposedByRound,
-                       IntervalAudit.Result audit) {
+                       IntervalAudit.Result audit, double seconds) {
         public String describe() {
             return String.format("%d cells (%d persons) below k and %d cells (%d persons) hidden with them",
                     primaryCells, primaryPersons, secondaryCells, secondaryPersons);
         }
 
-        /** The work it took, for the log. */
+        /** The work it took, for the log (seconds: of the choice alone, on the driver). */
         public String effort() {
-            return String.format("%d audit rounds, %d linear programs, cells checked by round %s, exposed %s",
-                    auditRounds, linearPrograms, checkedByRound, exposedByRound);
+            return String.format("%d audit rounds, %d linear programs, cells checked by round %s, exposed %s, %.1f s",
+                    auditRounds, linearPrograms, checkedByRound, exposedByRound, seconds);
         }
     }
 
@@ -84,6 +84,7 @@ public final class ComplementarySuppression {
     }
 
     private Loss run(boolean complements) {
+        long started = System.nanoTime();
         boolean[] primary = new boolean[model.size()];
         for (int c = 0; c < model.size(); c++) {
             long v = model.value(c);
@@ -131,7 +132,7 @@ public final class ComplementarySuppression {
             if (!model.hidden(c)) continue;
             if (primary[c]) { pc++; pp += model.value(c); } else { sc++; sp += model.value(c); }
         }
-        return new Loss(pc, pp, sc, sp, rounds, programs, checked, exposed, audit);
+        return new Loss(pc, pp, sc, sp, rounds, programs, checked, exposed, audit, (System.nanoTime() - started) / 1e9);
     }
 
     private boolean[] hiddenCells() {

@@ -44,8 +44,12 @@ public final class IntervalAudit {
         }
     }
 
-    /** What the audit found, and how much work it took: of the hidden cells, how many it had to clear. */
-    public record Result(List<Violation> violations, int hiddenCells, int cellsChecked, int groups, int linearPrograms) {
+    /**
+     * What the audit found, and how much work it took: of the hidden cells, how many it had to clear
+     * by programs, in how many groups, and its seconds (with checking protection's points, if given).
+     */
+    public record Result(List<Violation> violations, int hiddenCells, int cellsChecked, int groups, int linearPrograms,
+                         double seconds) {
         public boolean passed() {
             return violations.isEmpty();
         }
@@ -64,6 +68,9 @@ public final class IntervalAudit {
     private CellModel model;
     private int[][] byCell;
     private final java.util.concurrent.atomic.AtomicInteger programs = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Set first: a caller's check of protection's points, made after, counts in the audit's time. */
+    private final long started = System.nanoTime();
 
     private IntervalAudit(int k, java.util.Map<CellModel.CellId, Long> start, boolean fromTrueCounts, ProofPoints proofs) {
         this.k = k;
@@ -124,7 +131,7 @@ public final class IntervalAudit {
         }
         List<Violation> violations = new ArrayList<>();
         for (List<Violation> v : inParallel(audited, group -> auditGroup(model, group, check))) violations.addAll(v);
-        return new Result(violations, hiddenCells, checked, audited.size(), programs.get());
+        return new Result(violations, hiddenCells, checked, audited.size(), programs.get(), (System.nanoTime() - started) / 1e9);
     }
 
     /**

@@ -274,7 +274,7 @@ public final class GoldStage {
                 .map(t -> t.personCounts().orElseThrow()).toList();
         long start = System.nanoTime();
         Disclosure.Protected p = Disclosure.protect(unprotected, specs, tree(), k, complements);
-        LOG.info("disclosure: {} ({}, {} s)", p.loss().describe(), p.loss().effort(), seconds(start));
+        LOG.info("disclosure: {} ({}; {} s with computing the tables)", p.loss().describe(), p.loss().effort(), seconds(start));
         p.tables().forEach((name, rows) -> built.put(name, rows.persist(StorageLevel.MEMORY_AND_DISK())));
         // A run may protect twice (a table reading protected ones is built between): keep both.
         if (counts == null) {
@@ -299,9 +299,9 @@ public final class GoldStage {
         }
         long start = System.nanoTime();
         IntervalAudit.Result r = Disclosure.audit(published, specs, tree(), k, counts, proofs);
-        LOG.info("disclosure audit: {} hidden cells, {} cleared by {} points of the protection, {} by {} linear programs in {} groups, {} exposed ({} s)",
+        LOG.info("disclosure audit: {} hidden cells, {} cleared by {} points of the protection, {} by {} linear programs in {} groups, {} exposed ({} s; {} s with reading the tables)",
                 r.hiddenCells(), r.hiddenCells() - r.cellsChecked(), proofs == null ? 0 : proofs.size(), r.cellsChecked(),
-                r.linearPrograms(), r.groups(), r.violations().size(), seconds(start));
+                r.linearPrograms(), r.groups(), r.violations().size(), String.format("%.1f", r.seconds()), seconds(start));
         return r;
     }
 
