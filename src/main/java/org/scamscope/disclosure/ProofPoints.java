@@ -1,5 +1,6 @@
 package org.scamscope.disclosure;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -54,8 +55,9 @@ public final class ProofPoints {
 
     /**
      * The hidden cells of a published model these points do not clear for k, given the true
-     * counts by cell: a cell with no true count, or in a relation the true counts do not fit, is
-     * left to the programs, as is a cell no fitting point moves far enough.
+     * counts by cell (a repeated cell's too, as the audit's start has them): a cell with no true
+     * count, or in a relation the true counts do not fit, is left to the programs, as is a cell no
+     * fitting point moves far enough.
      */
     boolean[] uncleared(CellModel published, Map<CellModel.CellId, Long> counts, int k) {
         int n = published.size();
@@ -69,13 +71,6 @@ public final class ProofPoints {
             }
         }
         List<int[]> relations = published.relations();
-        // A count repeated in another table (a relation of two cells) is its original's.
-        for (int[] rel : relations) {
-            if (rel.length == 2 && !known[rel[1]] && known[rel[0]]) {
-                truth[rel[1]] = truth[rel[0]];
-                known[rel[1]] = true;
-            }
-        }
         // The cells whose every relation fits the true counts: only they may be moved by a point.
         boolean[] fits = new boolean[n];
         for (int c = 0; c < n; c++) fits[c] = published.hidden(c) && known[c] && truth[c] >= published.lower(c) - EPS;
@@ -108,22 +103,16 @@ public final class ProofPoints {
             if (repeats == null) continue;
             for (int t = 0; t < cells.length; t++) at[cells[t]] = p.values()[t];
             for (int t = 0; t < repeats.length; t += 2) at[repeats[t + 1]] = at[repeats[t]];
-            for (int t = 0; t < cells.length && ok; t++) {
-                for (int r : byCell[cells[t]]) ok &= adds(relations.get(r), at);
-            }
-            for (int t = 0; t < repeats.length && ok; t += 2) {
-                for (int r : byCell[repeats[t + 1]]) ok &= adds(relations.get(r), at);
-            }
-            if (ok) {
-                for (int c : cells) { min[c] = Math.min(min[c], at[c]); max[c] = Math.max(max[c], at[c]); }
-                for (int t = 1; t < repeats.length; t += 2) {
-                    int c = repeats[t];
+            int[] moved = java.util.stream.IntStream.concat(Arrays.stream(cells),
+                    java.util.stream.IntStream.range(0, repeats.length / 2).map(t -> repeats[2 * t + 1])).toArray();
+            for (int c : moved) for (int r : byCell[c]) ok &= adds(relations.get(r), at);
+            for (int c : moved) {
+                if (ok) {
                     min[c] = Math.min(min[c], at[c]);
                     max[c] = Math.max(max[c], at[c]);
                 }
+                at[c] = truth[c];
             }
-            for (int c : cells) at[c] = truth[c];
-            for (int t = 1; t < repeats.length; t += 2) at[repeats[t]] = truth[repeats[t]];
         }
         boolean[] out = new boolean[n];
         for (int c = 0; c < n; c++) {
