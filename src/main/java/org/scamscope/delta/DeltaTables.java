@@ -19,6 +19,9 @@ public final class DeltaTables {
     private static final String CONSTRAINT = "delta.constraints.";
     /** The table property naming the columns Delta keeps file statistics on (min, max, nulls) for data skipping. */
     public static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
+    /** The folder, inside a table's, where a MERGE's source is staged for the MERGE alone. */
+    public static final String STAGED_SOURCE = "_merge_source";
+    private static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
     private DeltaTables() {}
 
     /** What one write committed. */
@@ -92,12 +95,38 @@ public final class DeltaTables {
         for (String c : df.columns()) {
             if (!key.contains(c)) same = same.and(functions.col("t." + c).eqNullSafe(functions.col("s." + c)));
         }
-        DeltaTable.forPath(spark, path).as("t").merge(df.as("s"), on)
+        io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, path).as("t").merge(df.as("s"), on)
                 .whenMatched(functions.not(same)).updateAll()
                 .whenNotMatched().insertAll()
-                .whenNotMatchedBySource().delete()
-                .execute();
+                .whenNotMatchedBySource().delete();
+        if (heldLocally(df)) executeWithoutSourceCopy(merge, spark);
+        else merge.execute();
         return new Commit(path, lastCommit(spark, path).version(), rows);
+    }
+
+    /** True when every row of df is data in its plan (a local relation), so every read of it gives the same rows. */
+    private static boolean heldLocally(Dataset<Row> df) {
+        org.apache.spark.sql.catalyst.plans.logical.LogicalPlan plan = df.queryExecution().analyzed();
+        return plan.deterministic() && scala.jdk.javaapi.CollectionConverters.asJava(plan.collectLeaves()).stream()
+                .allMatch(l -> l instanceof org.apache.spark.sql.catalyst.plans.logical.LocalRelation);
+    }
+
+    /**
+     * MERGE reads its source twice. Delta copies any source that is not a plain Delta scan into a local
+     * checkpoint so that both reads agree, and warns, when it drops the copy, that its lineage is gone.
+     * Rows held locally cannot change between the reads: for them the copy is only work, skipped for
+     * this MERGE alone.
+     */
+    private static void executeWithoutSourceCopy(io.delta.tables.DeltaMergeBuilder merge, SparkSession spark) {
+        org.apache.spark.sql.RuntimeConfig conf = spark.conf();
+        scala.Option<String> before = conf.getOption(MATERIALIZE_SOURCE);
+        conf.set(MATERIALIZE_SOURCE, "none");
+        try {
+            merge.execute();
+        } finally {
+            if (before.isDefined()) conf.set(MATERIALIZE_SOURCE, before.get());
+            else conf.unset(MATERIALIZE_SOURCE);
+        }
     }
 
     /**
@@ -107,6 +136,11 @@ public final class DeltaTables {
      */
     public static Commit mergeByKey(Dataset<Row> df, String path, java.util.List<String> key, String fileColumn,
                                     java.util.List<String> replacedFiles) {
+        return withStagedSource(df, path, staged -> mergeByKeyFrom(staged, path, key, fileColumn, replacedFiles));
+    }
+
+    private static Commit mergeByKeyFrom(Dataset<Row> df, String path, java.util.List<String> key, String fileColumn,
+                                         java.util.List<String> replacedFiles) {
         SparkSession spark = df.sparkSession();
         Column on = functions.lit(true);
         for (String k : key) on = on.and(functions.col("t." + k).equalTo(functions.col("s." + k)));
@@ -120,6 +154,37 @@ public final class DeltaTables {
         }
         merge.execute();
         return lastCommit(spark, path);
+    }
+
+    /**
+     * Writes df once into a Delta table of its own inside the target's folder (hidden from Delta and
+     * VACUUM by its leading underscore), gives MERGE that table's rows, and removes it afterwards.
+     * MERGE reads its source twice; rows read from files, or cached, Delta would otherwise copy into a
+     * local checkpoint itself, and warn when it drops the copy that its lineage is gone. A plain Delta
+     * scan is read twice as it is. A copy a killed run left is overwritten by the next.
+     */
+    private static <T> T withStagedSource(Dataset<Row> df, String path, java.util.function.Function<Dataset<Row>, T> merge) {
+        SparkSession spark = df.sparkSession();
+        String staged = path + "/" + STAGED_SOURCE;
+        remove(spark, staged);
+        // Created with df's own schema first: a plain write would make array elements nullable, which
+        // MERGE then cannot cast back to the table's columns.
+        DeltaTable.create(spark).location(staged).addColumns(df.schema()).execute();
+        df.write().format("delta").mode("append").save(staged);
+        try {
+            return merge.apply(spark.read().format("delta").load(staged));
+        } finally {
+            remove(spark, staged);
+        }
+    }
+
+    private static void remove(SparkSession spark, String folder) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(folder);
+        try {
+            p.getFileSystem(spark.sessionState().newHadoopConf()).delete(p, true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove " + folder, e);
+        }
     }
 
     /** Appends the rows of df whose key is not in the table yet; a repeated call adds nothing. */

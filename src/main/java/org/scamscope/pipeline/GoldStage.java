@@ -5,7 +5,6 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.scamscope.delta.DeltaTables;
 import org.scamscope.delta.KernelTable;
 import org.scamscope.delta.DeltaTables.Commit;
@@ -214,7 +213,7 @@ public final class GoldStage {
             if (t.protectedCounts()) {
                 unprotected.put(t.name(), rows);
             } else {
-                rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+                rows = onDriver(rows);
                 built.put(t.name(), rows);
                 in = in.withBuilt(t.name(), rows);
             }
@@ -223,7 +222,6 @@ public final class GoldStage {
 
         IntervalAudit.Result audit = audit(in, built);
         if (!audit.passed()) {
-            built.values().forEach(Dataset::unpersist);
             throw new DisclosureAuditFailure(audit);
         }
         List<String> broken = new ArrayList<>();
@@ -231,7 +229,6 @@ public final class GoldStage {
             if (built.containsKey(t.name())) broken.addAll(org.scamscope.contract.GoldTests.failures(t.contract(), built.get(t.name())));
         }
         if (!broken.isEmpty()) {
-            built.values().forEach(Dataset::unpersist);
             throw org.scamscope.ExitCodes.dataQuality("gold tables break the tests of their contracts (conf/tables/gold/), none written: "
                     + String.join("; ", broken));
         }
@@ -246,7 +243,6 @@ public final class GoldStage {
         for (GoldTable t : pipeline.gold()) {
             if (built.containsKey(t.name())) in = in.withBuilt(t.name(), spark.read().format("delta").load(warehouse.gold(t.name())));
         }
-        built.values().forEach(Dataset::unpersist);
         if (!silver.containsKey(BreakdownCheck.DATASET)) return new Result(commits, List.of(), sources, unchanged, skipped, loss, audit);
         Dataset<Row> findings = BreakdownCheck.findings(in);
         if (built.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME) || sources.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME)) {
@@ -275,7 +271,7 @@ public final class GoldStage {
         long start = System.nanoTime();
         Disclosure.Protected p = Disclosure.protect(unprotected, specs, tree(), k, complements);
         LOG.info("disclosure: {} ({}; {} s with computing the tables)", p.loss().describe(), p.loss().effort(), seconds(start));
-        p.tables().forEach((name, rows) -> built.put(name, rows.persist(StorageLevel.MEMORY_AND_DISK())));
+        p.tables().forEach((name, rows) -> built.put(name, onDriver(rows)));
         // A run may protect twice (a table reading protected ones is built between): keep both.
         if (counts == null) {
             counts = new java.util.HashMap<>();
@@ -303,6 +299,16 @@ public final class GoldStage {
                 r.hiddenCells(), r.hiddenCells() - r.cellsChecked(), proofs == null ? 0 : proofs.size(), r.cellsChecked(),
                 r.linearPrograms(), r.groups(), r.violations().size(), String.format("%.1f", r.seconds()), seconds(start));
         return r;
+    }
+
+    /**
+     * A gold table's rows, computed once and held on the driver (gold tables are small: 33,001 rows at
+     * most at 5M victims). The tests, the audit and the write read them again, and a MERGE from rows
+     * held locally need not copy its source first: Delta checkpoints a cached source, and warns when
+     * it drops the copy, but reads local rows twice as they are.
+     */
+    private Dataset<Row> onDriver(Dataset<Row> rows) {
+        return spark.createDataFrame(rows.collectAsList(), rows.schema());
     }
 
     private static String seconds(long startNanos) {

@@ -38,6 +38,10 @@ class LauncherIT {
     record Result(int code, String out, String err) {}
 
     static Result launch(String sparkHomeOrNull, String name, String... args) throws Exception {
+        return launchWith(Map.of(), sparkHomeOrNull, name, args);
+    }
+
+    static Result launchWith(Map<String, String> extraEnv, String sparkHomeOrNull, String name, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(SparkDistribution.ROOT.resolve("bin/scamscope").toString());
         cmd.addAll(List.of(args));
@@ -47,6 +51,7 @@ class LauncherIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(SparkDistribution.ROOT.toFile())
                 .redirectOutput(Processes.out(log).toFile()).redirectError(Processes.err(log).toFile());
         pb.environment().putAll(env);
+        pb.environment().putAll(extraEnv);
         if (sparkHomeOrNull == null) {
             pb.environment().remove("SPARK_HOME");
         } else {
@@ -65,6 +70,13 @@ class LauncherIT {
         assertEquals(2, missing.code(), missing.err());
         assertTrue(missing.err().contains("input folder not found: " + SparkDistribution.ROOT.resolve("no such folder")), missing.err());
         assertFalse(missing.err().contains("building"), "no build needed: " + missing.err());
+        // The project's classes come from the class-data archive the launcher made, not from their jar.
+        Path loads = DIR.resolve("class-loads.txt");
+        Result shared = launchWith(Map.of("SCAMSCOPE_JAVA_OPTS", "-Xmx1g -Xlog:class+load=info:file=" + loads), null, "embedded-version-shared", "--version");
+        assertEquals(0, shared.code(), shared.out() + shared.err());
+        assertEquals(v.out(), shared.out());
+        String main = Files.readAllLines(loads).stream().filter(l -> l.contains(" org.scamscope.cli.Main ")).findFirst().orElse("");
+        assertTrue(main.contains("shared objects file"), main);
     }
 
     @Test

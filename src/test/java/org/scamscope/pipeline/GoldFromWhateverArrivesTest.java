@@ -64,6 +64,18 @@ class GoldFromWhateverArrivesTest {
         assertEquals(expected, JobRunner.rows(world, "year", "victim_type", "victims"));
         assertEquals(List.of("2019|trafficked|10", "2020|trafficked|14"), JobRunner.rows(world, "year", "victim_type", "victims"));
         assertFalse(Files.exists(wh.resolve("gold/revenue_by_region_year")));
+
+        // A second extract, three more of 2019: silver and gold are now written by MERGE into tables that
+        // exist, from sources Delta need not copy into a local checkpoint (and warn about its lineage).
+        Files.writeString(input.resolve("victims/ctdc_extract_2.csv"), ctdc(3, 0).replace("\nG", "\nH"));
+        try (org.scamscope.LogCapture logs = new org.scamscope.LogCapture()) {
+            JobRunner.run(input, wh, Map.of());
+            assertEquals(List.of(), logs.lines().stream().filter(l -> l.contains("locally checkpointed")).toList());
+        }
+        assertEquals("MERGE", io.delta.tables.DeltaTable.forPath(org.scamscope.TestSpark.session(),
+                wh.resolve("gold/victims_by_region_year").toString()).history(1).first().getAs("operation"));
+        assertEquals(List.of("2019|trafficked|13", "2020|trafficked|14"), JobRunner.rows(
+                JobRunner.table(wh, "gold/victims_by_region_year").filter(col("region_level").equalTo("world")), "year", "victim_type", "victims"));
     }
 
     /**
