@@ -120,9 +120,9 @@ public final class Job {
             ReferenceData ref = ReferenceData.load(spark(), settings.reference());
             summary.lap("start Spark, read reference data");
             Map<SilverTable, SourceReader.Batch> batches = read(input, heads, key, settings.fieldMaxChars());
-            Map<SilverTable, Dataset<Row>> kept = validate(batches, ref, key, plan, full);
+            validate(batches, ref, key, plan, full);
             try {
-                write(ref, settings, plan, full, kept);
+                write(ref, settings, plan, full);
             } finally {
                 summary.datasets.forEach(DatasetResult::release);
             }
@@ -219,33 +219,36 @@ public final class Job {
         return IngestLedger.checksum(files);
     }
 
-    /** Every dataset's rows typed, derived, ruled and de-duplicated; returns the silver rows of earlier runs each keeps. */
-    private Map<SilverTable, Dataset<Row>> validate(Map<SilverTable, SourceReader.Batch> batches, ReferenceData ref, PersonKey key,
-                                                    RunPlan plan, boolean full) {
+    /**
+     * Input of at most this many bytes a dataset has keys few enough to send to every task: an
+     * incremental run weighs them against silver's without shuffling silver (SilverStage.rivals).
+     */
+    static final long FEW_KEYS_BYTES = 256L * 1024 * 1024;
+
+    /** Every dataset's rows typed, derived, ruled and de-duplicated (against silver's rows of earlier runs unless full). */
+    private void validate(Map<SilverTable, SourceReader.Batch> batches, ReferenceData ref, PersonKey key, RunPlan plan, boolean full) {
         SilverWrite silver = new SilverWrite(spark(), warehouse, runId, summary);
-        Map<SilverTable, Dataset<Row>> kept = new LinkedHashMap<>();
         for (Map.Entry<SilverTable, SourceReader.Batch> e : batches.entrySet()) {
             SilverTable t = e.getKey();
             Dataset<Row> existing = full ? null : silver.kept(t, plan.replaced(t));
-            if (existing != null) kept.put(t, existing);
-            DatasetResult d = SilverStage.evaluate(t, e.getValue(), ref, key, t.contract().rules(), existing);
+            DatasetResult d = SilverStage.evaluate(t, e.getValue(), ref, key, t.contract().rules(), existing,
+                    plan.bytes(t) <= FEW_KEYS_BYTES);
             LOG.info("{}: {} rows read, {} accepted, {} quarantined", t.name(), d.read(), d.accepted(), d.quarantined());
             summary.datasets.add(d);
             summary.lap("validate " + t.name());
         }
-        return kept;
     }
 
     /** The gates, the quarantine, reference and silver, and the proof that no row was lost. */
-    private void write(ReferenceData ref, RunSettings settings, RunPlan plan, boolean full, Map<SilverTable, Dataset<Row>> kept) {
+    private void write(ReferenceData ref, RunSettings settings, RunPlan plan, boolean full) {
         SilverWrite silver = new SilverWrite(spark(), warehouse, runId, summary);
         silver.checkFatal();
         Timestamp now = Timestamp.from(Instant.now());
-        new QuarantineWrite(spark(), warehouse, runId, summary).write(now, plan, full, kept);
+        Map<SilverTable, Long> superseded = new QuarantineWrite(spark(), warehouse, runId, summary).write(now, plan, full);
         summary.lap("write quarantine");
         silver.checkThresholds(settings.maxShare());
         if (full) silver.writeReference(ref);
-        silver.write(now, plan, full);
+        silver.write(now, plan, full, superseded);
         silver.checkAccounting();
         summary.lap("check accounting");
     }

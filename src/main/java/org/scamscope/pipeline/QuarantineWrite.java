@@ -30,14 +30,17 @@ final class QuarantineWrite {
      * The quarantine holds, per input file, the rejects of its latest ingestion: this run's rejects
      * replace those of the files it takes again. Silver rows of earlier runs that lose their key to
      * a row of this run are added as duplicates (once, however often a run is repeated).
+     *
+     * @return per dataset, the silver rows of earlier runs this run supersedes (none on a full run)
      */
-    void write(Timestamp now, RunPlan plan, boolean full, Map<SilverTable, Dataset<Row>> kept) {
+    Map<SilverTable, Long> write(Timestamp now, RunPlan plan, boolean full) {
+        Map<SilverTable, Long> supersededBy = new java.util.LinkedHashMap<>();
         Dataset<Row> all = null;
         for (DatasetResult d : summary.datasets) {
             Dataset<Row> q = SilverStage.quarantineRows(d, runId, now);
             all = all == null ? q : all.unionByName(q);
         }
-        if (all == null) return;
+        if (all == null) return supersededBy;
         String path = warehouse.quarantine();
         DeltaTables.ensure(spark, path, all.schema(),
                 java.util.Set.of("dataset", "source_file", "rule", "message", "run_id", "rejected_at"),
@@ -55,12 +58,16 @@ final class QuarantineWrite {
             summary.written.put("quarantine/rejected_rows", DeltaTables.append(all, path));
         }
         for (DatasetResult d : summary.datasets) {
-            Dataset<Row> existing = kept.get(d.table());
-            if (existing == null) continue;
-            Dataset<Row> superseded = SilverStage.supersededRows(d, existing, runId, now);
+            if (d.rivals() == null) continue;
+            // Counted first, on the few rivals: a MERGE with nothing to add would still read the whole quarantine.
+            Dataset<Row> superseded = SilverStage.supersededRows(d, runId, now);
+            long n = superseded.count();
+            supersededBy.put(d.table(), n);
+            if (n == 0) continue;
             Commit c = DeltaTables.insertMissing(superseded, path, List.of("dataset", "source_file", "source_row", "rule"));
             if (c.rows() > 0) summary.notes.add(d.table().name() + ": " + c.rows() + " rows of earlier runs superseded by newer copies (quarantined as duplicate)");
         }
+        return supersededBy;
     }
 
 }

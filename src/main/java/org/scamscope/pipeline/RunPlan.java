@@ -95,6 +95,11 @@ record RunPlan(Map<SilverTable, List<IngestLedger.FileState>> take, Map<SilverTa
         return out;
     }
 
+    /** The bytes of a dataset's files this run takes. */
+    long bytes(SilverTable t) {
+        return take.getOrDefault(t, List.of()).stream().mapToLong(IngestLedger.FileState::size).sum();
+    }
+
     List<IngestLedger.FileState> taken() {
         return take.values().stream().flatMap(List::stream).toList();
     }

@@ -52,12 +52,22 @@ public final class SilverStage {
 
     public static DatasetResult evaluate(SilverTable table, SourceReader.Batch batch, ReferenceData ref,
                                          PersonKey key, List<Rule> configured, Dataset<Row> existing) {
+        return evaluate(table, batch, ref, key, configured, existing, false);
+    }
+
+    /**
+     * @param existing the silver rows an incremental run keeps, or null when it rebuilds the table
+     * @param fewKeys the rows read are few enough for their keys to be sent to every task (see {@link #rivals})
+     */
+    public static DatasetResult evaluate(SilverTable table, SourceReader.Batch batch, ReferenceData ref,
+                                         PersonKey key, List<Rule> configured, Dataset<Row> existing, boolean fewKeys) {
         Dataset<Row> ruled = ruled(table, batch, ref, key, configured, existing);
+        Dataset<Row> rivals = existing == null ? null : rivals(table, existing, ruled, fewKeys);
         // Cached once, with only what the summary and the writes read (not the text as written, nor the
         // rules' helper columns, nor the raw record of an accepted row): the counts below, the quarantine
         // and silver all read these rows. On disk: at millions of rows they do not fit beside the memory
         // the job's sorts and broadcasts need in the same JVM, and they are read a few times, in order.
-        Dataset<Row> rows = Validator.dedupe(ruled, table, existing).select(kept(table))
+        Dataset<Row> rows = Validator.dedupe(ruled, table, rivals).select(kept(table))
                 .persist(StorageLevel.DISK_ONLY());
         long read = rowsRead(rows);
         long accepted = 0;
@@ -71,8 +81,24 @@ public final class SilverStage {
             warnings.put(r.getString(0), r.getLong(1));
         }
         List<Row> fatal = rows.filter(size(col(Validator.FATAL)).gt(0)).select(Validator.MESSAGE).limit(1).collectAsList();
+        List<Dataset<Row>> cached = rivals == null ? List.of(rows) : List.of(rivals, rows);
         return new DatasetResult(table, batch.files(), rows, read, accepted, byRule, warnings,
-                fatal.isEmpty() ? null : fatal.get(0).getString(0), List.of(rows));
+                fatal.isEmpty() ? null : fatal.get(0).getString(0), rivals, cached);
+    }
+
+    /**
+     * The silver rows kept from earlier runs whose natural key a row read now also has: the only
+     * ones that can win or lose a key against this run's rows (see Validator.dedupe and
+     * {@link #supersededRows}). A scheduled run that adds a few new files so weighs its keys against
+     * these few rows, not against every row of silver. With fewKeys the new keys go to every task
+     * of the scan (a broadcast); else both sides are shuffled by key, as a join of two large tables.
+     */
+    static Dataset<Row> rivals(SilverTable table, Dataset<Row> existing, Dataset<Row> ruled, boolean fewKeys) {
+        Column[] key = table.naturalKey().stream().map(k -> col(k)).toArray(Column[]::new);
+        Dataset<Row> keys = ruled.select(key).distinct();
+        return existing.join(fewKeys ? broadcast(keys) : keys,
+                        scala.jdk.javaapi.CollectionConverters.asScala(table.naturalKey()).toSeq(), "left_semi")
+                .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /**
@@ -143,7 +169,8 @@ public final class SilverStage {
      * Silver rows of earlier runs whose key a row of this run took: quarantined as duplicates, with
      * the silver values (personal fields are already only a key there) as their record.
      */
-    public static Dataset<Row> supersededRows(DatasetResult d, Dataset<Row> existing, String runId, Timestamp at) {
+    public static Dataset<Row> supersededRows(DatasetResult d, String runId, Timestamp at) {
+        Dataset<Row> existing = d.rivals();
         List<String> key = d.table().naturalKey();
         Dataset<Row> winners = d.rows().filter(col(Validator.OUTCOME).equalTo(Validator.ACCEPTED))
                 .select(concat_ws(", ", key.stream().map(k -> col(k)).toArray(Column[]::new)).as("_key_text"),
@@ -175,7 +202,7 @@ public final class SilverStage {
     }
 
     /**
-     * Table properties of a silver table: Delta keeps file statistics only on the columns the job
+     * Table properties of a silver table, with its Change Data Feed on: Delta keeps file statistics only on the columns the job
      * filters on (natural key, source file, run id) rather than on the first 32 columns, which costs
      * time on every write and helps no query.
      */
@@ -183,7 +210,8 @@ public final class SilverStage {
         Set<String> stats = new LinkedHashSet<>(t.naturalKey());
         stats.add(SourceReader.SOURCE_FILE);
         stats.add("run_id");
-        return Map.of(org.scamscope.delta.DeltaTables.STATS_COLUMNS, String.join(",", stats));
+        // The change feed gives a run what changed since gold was last built (VictimCellsStore).
+        return Map.of(org.scamscope.delta.DeltaTables.STATS_COLUMNS, String.join(",", stats), "delta.enableChangeDataFeed", "true");
     }
 
     /** Rules marked "check" become Delta CHECK constraints, so no later writer can break them either. */

@@ -72,19 +72,42 @@ final class SilverWrite {
         summary.lap("write reference");
     }
 
-    /** Each dataset's accepted rows: the whole table on a full run, else merged by key in place of the files taken again. */
-    void write(Timestamp now, RunPlan plan, boolean full) {
+    /**
+     * Each dataset's accepted rows: the whole table on a full run, else merged by key in place of the
+     * files taken again. New files whose rows supersede none of silver's are appended: a MERGE reads
+     * every row of the table to find the few it replaces, and rewrites each file holding one.
+     *
+     * @param superseded per dataset, the silver rows of earlier runs this run's rows supersede
+     */
+    void write(Timestamp now, RunPlan plan, boolean full, Map<SilverTable, Long> superseded) {
         for (DatasetResult d : summary.datasets) {
             SilverTable t = d.table();
             Dataset<Row> rows = SilverStage.silverRows(d, runId, now);
             String path = warehouse.silver(t.name());
             DeltaTables.ensure(spark, path, rows.schema(), SilverStage.notNull(t), SilverStage.properties(t),
                     SilverStage.checks(t.contract().rules()));
-            Commit c = full ? DeltaTables.overwrite(rows, path)
-                    : DeltaTables.mergeByKey(rows, path, t.naturalKey(), "source_file", plan.replaced(t));
+            List<String> replaced = plan.replaced(t);
+            Commit c;
+            if (full) {
+                c = DeltaTables.overwrite(rows, path);
+            } else if (superseded.getOrDefault(t, 0L) == 0 && holdsNoRowOf(path, replaced)) {
+                c = DeltaTables.append(rows, path);
+            } else {
+                c = DeltaTables.mergeByKey(rows, path, t.naturalKey(), "source_file", replaced);
+            }
             summary.written.put("silver/" + t.name(), c);
             summary.lap("write silver " + t.name());
         }
+    }
+
+    /**
+     * Whether the table holds no row of these files: new files, unless a run killed after writing
+     * silver and before its ledger took them already. Delta skips the data files whose statistics
+     * on source_file rule the names out.
+     */
+    private boolean holdsNoRowOf(String path, List<String> files) {
+        return files.isEmpty() || spark.read().format("delta").load(path).select("source_file")
+                .filter(col("source_file").isin(files.toArray())).isEmpty();
     }
 
     /** Silver rows of earlier runs that stay: all but those of the files this run replaces or removes. */

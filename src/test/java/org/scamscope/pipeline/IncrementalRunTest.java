@@ -66,6 +66,13 @@ class IncrementalRunTest {
         return org.scamscope.delta.DeltaTables.lastCommit(TestSpark.session(), wh.resolve(table).toString()).version();
     }
 
+    /** The last commit's operation and, for a write, the rows it wrote. */
+    private static List<String> operation(Path wh, String table) {
+        Row h = io.delta.tables.DeltaTable.forPath(TestSpark.session(), wh.resolve(table).toString()).history(1).first();
+        java.util.Map<String, String> metrics = h.getJavaMap(h.fieldIndex("operationMetrics"));
+        return List.of(h.getAs("operation"), metrics.getOrDefault("numOutputRows", "-"));
+    }
+
     @Test
     void newChangedAndRemovedFilesEndAsACleanRunWould() throws IOException {
         Path fixture = JobRunner.FIXTURES.resolve("basic");
@@ -87,6 +94,26 @@ class IncrementalRunTest {
         assertEquals(victimsVersion, version(warehouse, "silver/victims"));
         assertEquals(quarantineVersion, version(warehouse, "quarantine/rejected_rows"));
 
+        // A new file of new keys alone is appended: it supersedes no row of silver, so no MERGE reads the table.
+        Files.writeString(input.resolve("victims/partner_0.csv"), VICTIM_HEADER
+                + "N1,ngo,forced_scam_worker,2024-05-05,female,28,,PHL,KHM,KH-18,,social_media,,rescued,,,,,,\n"
+                + "N2,ngo,forced_scam_worker,2024-05-06,male,150,,PHL,KHM,KH-18,,social_media,,rescued,,,,,,\n");
+        long ledgerBefore = version(warehouse, "ops/ingested_files");
+        RunSummary appended = run(warehouse, false, false);
+        assertEquals(2, appended.datasets.get(0).read());
+        assertEquals(List.of("WRITE", "1"), operation(warehouse, "silver/victims"), "an append of the one accepted row");
+        // As if that run had been killed after silver and before its ledger: the next run takes the file
+        // again, finds its rows in silver and replaces them (a MERGE) instead of adding them twice.
+        TestSpark.session().sql("RESTORE TABLE delta.`" + warehouse.resolve("ops/ingested_files") + "` TO VERSION AS OF " + ledgerBefore);
+        RunSummary again = run(warehouse, false, false);
+        assertEquals(2, again.datasets.get(0).read());
+        assertEquals("MERGE", operation(warehouse, "silver/victims").get(0));
+        assertEquals(List.of("N1|victims/partner_0.csv|1"),
+                JobRunner.rows(JobRunner.table(warehouse, "silver/victims").filter("victim_id LIKE 'N%'"), "victim_id", "source_file", "source_row"));
+        assertEquals(List.of("victims|victims/partner_0.csv|2|age_range"),
+                JobRunner.rows(JobRunner.table(warehouse, "quarantine/rejected_rows").filter("source_file = 'victims/partner_0.csv'"),
+                        "dataset", "source_file", "source_row", "rule"));
+
         // A new file (V9 new; V2 again, later, with a status: it wins over partner_a's copy) and a
         // changed file (partner_b loses W3 and gains W4).
         Files.writeString(input.resolve("victims/partner_c.csv"), VICTIM_HEADER
@@ -107,13 +134,13 @@ class IncrementalRunTest {
         assertFalse(Files.exists(warehouse.resolve("silver/victims").resolve(org.scamscope.delta.DeltaTables.STAGED_SOURCE)),
                 "the MERGE's staged source is removed");
         assertEquals(List.of("victims"), third.datasets.stream().map(d -> d.table().name()).toList());
-        assertEquals(4, third.datasets.get(0).read());  // 2 rows of partner_b, 2 of partner_c; partner_a skipped
+        assertEquals(4, third.datasets.get(0).read());  // 2 rows of partner_b, 2 of partner_c; partner_a and partner_0 skipped
         // Partner_a's V2 (from the first run) gives way to partner_c's, and nothing else does.
         assertEquals(List.of("victims: 1 rows of earlier runs superseded by newer copies (quarantined as duplicate)"),
                 third.notes.stream().filter(n -> n.contains("superseded")).toList());
 
         RunSummary reference = run(clean, true, false);
-        assertEquals(12, reference.datasets.get(0).read());  // partner_a 8, partner_b 2, partner_c 2
+        assertEquals(14, reference.datasets.get(0).read());  // partner_0 2, partner_a 8, partner_b 2, partner_c 2
         for (String t : List.of("victims", "compounds", "revenue_estimates", "enforcement_actions")) {
             assertEquals(silver(clean, t), silver(warehouse, t), t);
         }
@@ -132,6 +159,6 @@ class IncrementalRunTest {
         assertEquals(List.of(), pruned.notes.stream().filter(n -> n.contains("superseded")).toList(), "a prune supersedes nothing");
         assertEquals(0, JobRunner.table(warehouse, "silver/victims").filter("victim_id = 'W4'").count());
         assertEquals(0, JobRunner.table(warehouse, "quarantine/rejected_rows").filter("source_file = 'victims/partner_b.csv'").count());
-        assertEquals(List.of("V1", "V2", "V3", "V9"), JobRunner.rows(JobRunner.table(warehouse, "silver/victims"), "victim_id"));
+        assertEquals(List.of("N1", "V1", "V2", "V3", "V9"), JobRunner.rows(JobRunner.table(warehouse, "silver/victims"), "victim_id"));
     }
 }
