@@ -46,6 +46,7 @@ public final class GoldStage {
     /** Every gold row is about a place; other key columns may be null (an unknown year or citizenship). */
     private static final Set<String> GOLD_NOT_NULL = Set.of(Regions.LEVEL, Regions.CODE);
     private static final Logger LOG = LogManager.getLogger(GoldStage.class);
+    private static final String VICTIMS = "victims";
 
     /**
      * @param commits keyed "gold/&lt;name&gt;" for each table written and "ops/data_quality"
@@ -54,13 +55,15 @@ public final class GoldStage {
      * @param unchanged gold tables not built again: nothing they read changed since they were written
      */
     public record Result(Map<String, Commit> commits, List<DataQualityFinding> findings, Map<String, String> sources,
-                         List<String> unchanged, List<String> skipped, ComplementarySuppression.Loss loss, IntervalAudit.Result audit) {
+                         List<String> unchanged, List<String> skipped, ComplementarySuppression.Loss loss, IntervalAudit.Result audit,
+                         String cellsNote) {
         /** How many findings the summary prints; the rest are in ops/data_quality. */
         public static final int SHOWN_FINDINGS = 20;
 
         /** Adds the tables written, those left as they were, and the findings (the first SHOWN_FINDINGS) to a run summary. */
         public void addTo(RunSummary summary) {
             summary.written.putAll(commits);
+            if (cellsNote != null) summary.notes.add(cellsNote);
             if (loss != null) summary.notes.add("disclosure: " + loss.describe());
             summary.notes.add(String.format("disclosure audit passed: %d hidden cells, none can be narrowed below k or to one value"
                     + " (%d shown by points of the protection, checked on the tables; %d by linear programs)",
@@ -187,6 +190,18 @@ public final class GoldStage {
             silver.put(t.name(), spark.read().format("delta").load(warehouse.silver(t.name())));
         }
         GoldInputs in = new GoldInputs(silver, reference, k, currentYear).withTables(pipeline.gold());
+        String cellsNote = null;
+        Commit cellsCommit = null;
+        if (silver.containsKey(VICTIMS) && pipeline.gold().stream().anyMatch(t -> t.reads().contains("silver/" + VICTIMS)
+                && sources.containsKey(t.name()) && !isUnchanged(t, sources, previous))) {
+            long version = KernelTable.latestVersion(warehouse.silver(VICTIMS)).orElseThrow();
+            long start = System.nanoTime();
+            VictimCellsStore.Cells cells = new VictimCellsStore(spark, warehouse, reference).upTo(version, previous.isEmpty());
+            LOG.info("{} ({} s)", cells.note(), seconds(start));
+            in = in.withVictimCells(cells.rows());
+            cellsNote = cells.note();
+            cellsCommit = cells.commit();
+        }
         List<String> unchanged = new ArrayList<>();
         Map<String, Dataset<Row>> built = new LinkedHashMap<>();
         Map<String, Dataset<Row>> unprotected = new LinkedHashMap<>();
@@ -200,7 +215,7 @@ public final class GoldStage {
                 in = in.withBuilt(t.name(), empty(t));
                 continue;
             }
-            if (sources.get(t.name()).equals(previous.get(t.name())) && io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
+            if (isUnchanged(t, sources, previous)) {
                 unchanged.add("gold/" + t.name());
                 in = in.withBuilt(t.name(), spark.read().format("delta").load(path));
                 continue;
@@ -233,6 +248,7 @@ public final class GoldStage {
                     + String.join("; ", broken));
         }
         Map<String, Commit> commits = new LinkedHashMap<>();
+        if (cellsCommit != null) commits.put("ops/" + VictimCellsStore.NAME, cellsCommit);
         for (GoldTable t : pipeline.gold()) {
             Dataset<Row> rows = built.get(t.name());
             if (rows == null) continue;
@@ -243,7 +259,7 @@ public final class GoldStage {
         for (GoldTable t : pipeline.gold()) {
             if (built.containsKey(t.name())) in = in.withBuilt(t.name(), spark.read().format("delta").load(warehouse.gold(t.name())));
         }
-        if (!silver.containsKey(BreakdownCheck.DATASET)) return new Result(commits, List.of(), sources, unchanged, skipped, loss, audit);
+        if (!silver.containsKey(BreakdownCheck.DATASET)) return new Result(commits, List.of(), sources, unchanged, skipped, loss, audit, cellsNote);
         Dataset<Row> findings = BreakdownCheck.findings(in);
         if (built.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME) || sources.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME)) {
             findings = findings.unionByName(org.scamscope.table.gold.EventFindings.findings(in));
@@ -254,7 +270,12 @@ public final class GoldStage {
         String path = warehouse.ops(DATA_QUALITY);
         DeltaTables.ensure(spark, path, findings.schema(), Set.of("check", "dataset", "run_id"), Map.of(), Map.of());
         commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(findings, path, checks()));
-        return new Result(commits, found, sources, unchanged, skipped, loss, audit);
+        return new Result(commits, found, sources, unchanged, skipped, loss, audit, cellsNote);
+    }
+
+    /** A table built from what it was built from last, and still there: not built again. */
+    private boolean isUnchanged(GoldTable t, Map<String, String> sources, Map<String, String> previous) {
+        return sources.get(t.name()).equals(previous.get(t.name())) && io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.gold(t.name()));
     }
 
     /** The checks this stage writes, whose earlier findings each run replaces. */

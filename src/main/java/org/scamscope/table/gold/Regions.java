@@ -38,6 +38,8 @@ public final class Regions {
     private static final String SUB = "_r_subdivision";
     private static final String CTRY = "_r_country";
     private static final String SUBR = "_r_subregion";
+    /** The columns {@link #place} adds: a record's sub-region, country and subdivision. */
+    public static final List<String> PLACE = List.of(SUBR, CTRY, SUB);
 
     private Regions() {}
 
@@ -53,16 +55,31 @@ public final class Regions {
      */
     public static Dataset<Row> rollup(Dataset<Row> rows, ReferenceData ref, Column country, Column subdivision,
                                       List<String> keys, List<Column> aggregates) {
+        return withNames(rollupPlaced(place(rows, ref, country, subdivision), keys, aggregates), ref);
+    }
+
+    /**
+     * The rows with the place of each at every level: columns {@link #PLACE} (sub-region, country,
+     * subdivision, never null: "unknown" or "KHM-unknown" where a level cannot place the record).
+     */
+    public static Dataset<Row> place(Dataset<Row> rows, ReferenceData ref, Column country, Column subdivision) {
         Dataset<Row> subdivisions = ref.table("subdivisions").select(col("code").as("_r_sub_code"), col("country_alpha3").as("_r_sub_country"));
         Dataset<Row> subregions = ref.table("countries").select(col("alpha3").as("_r_alpha3"), col("subregion_code").as(SUBR));
-        Dataset<Row> placed = rows.withColumn(SUB, subdivision).withColumn(CTRY, country)
+        return rows.withColumn(SUB, subdivision).withColumn(CTRY, country)
                 .join(broadcast(subdivisions), col(SUB).equalTo(col("_r_sub_code")), "left")
                 .withColumn(CTRY, coalesce(col(CTRY), col("_r_sub_country")))
                 .join(broadcast(subregions), col(CTRY).equalTo(col("_r_alpha3")), "left")
                 .withColumn(CTRY, coalesce(col(CTRY), lit(UNKNOWN)))
                 .withColumn(SUB, coalesce(col(SUB), concat(col(CTRY), lit(UNKNOWN_SUFFIX))))
-                .withColumn(SUBR, coalesce(col(SUBR), lit(UNKNOWN)));
+                .withColumn(SUBR, coalesce(col(SUBR), lit(UNKNOWN)))
+                .drop("_r_sub_code", "_r_sub_country", "_r_alpha3");
+    }
 
+    /**
+     * Aggregates placed rows (see {@link #place}) at every region level, without region names: the
+     * output has region_level, region_code, the keys and the aggregates.
+     */
+    public static Dataset<Row> rollupPlaced(Dataset<Row> placed, List<String> keys, List<Column> aggregates) {
         List<Column> all = new ArrayList<>();
         keys.forEach(k -> all.add(col(k)));
         all.add(col(SUBR));
@@ -91,11 +108,10 @@ public final class Regions {
             if (!keys.contains(c) && !c.startsWith("_r_") && !c.startsWith("_g_")) out.add(col(c));
         }
         // A record of no known country is a leaf of the country level: no subdivision below it.
-        Dataset<Row> leveled = grouped.withColumn(LEVEL, level).withColumn(CODE, code)
+        return grouped.withColumn(LEVEL, level).withColumn(CODE, code)
                 .filter(col(CODE).isNotNull()
                         .and(not(col(LEVEL).equalTo(SUBDIVISION).and(col(CODE).equalTo(UNKNOWN + UNKNOWN_SUFFIX)))))
                 .select(out.toArray(new Column[0]));
-        return withNames(leveled, ref);
     }
 
     /** Adds region_name after region_level and region_code, from the reference data. */

@@ -3,10 +3,6 @@ package org.scamscope.table.gold;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.util.List;
-import java.util.Map;
-
-
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -25,16 +21,15 @@ public final class VictimFlowsByYear implements GoldBuild {
 
     @Override
     public Dataset<Row> build(GoldInputs in) {
-        Dataset<Row> victims = in.silver("victims").withColumn("year", col("registration_year"));
-        Dataset<Row> rolled = Regions.rollup(victims, in.reference(), col("exploitation_country"),
-                col("exploitation_subdivision"), List.of("year", "victim_type", "citizenship"),
-                List.of(count(lit(1)).as("victims")));
+        Dataset<Row> rolled = Regions.withNames(VictimCells.byCitizenship(in.victimCells())
+                // Not by subdivision: there most corridors are below k, and each hidden one would need others
+                // hidden with it across the whole table; a country's corridors carry the story.
+                .filter(col(Regions.LEVEL).notEqual(Regions.SUBDIVISION))
+                .select(col(Regions.LEVEL), col(Regions.CODE), col("year"), col("victim_type"), col("citizenship"), col("victims")),
+                in.reference());
         Dataset<Row> names = in.reference().table("countries").select(col("alpha3").as("_c_code"), col("name").as("citizenship_name"));
-        Dataset<Row> named = rolled.join(broadcast(names), col("citizenship").equalTo(col("_c_code")), "left")
+        return rolled.join(broadcast(names), col("citizenship").equalTo(col("_c_code")), "left")
                 .select(col(Regions.LEVEL), col(Regions.CODE), col(Regions.NAME), col("year"), col("victim_type"),
                         col("citizenship"), col("citizenship_name"), col("victims"));
-        // Not by subdivision: there most corridors are below k, and each hidden one would need others
-        // hidden with it across the whole table; a country's corridors carry the story.
-        return named.filter(col(Regions.LEVEL).notEqual(Regions.SUBDIVISION));
     }
 }

@@ -4,8 +4,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 
 import static org.apache.spark.sql.functions.*;
@@ -29,25 +29,36 @@ public final class VictimsByRegionYear implements GoldBuild {
 
     @Override
     public Dataset<Row> build(GoldInputs in) {
-        Dataset<Row> victims = in.silver("victims").withColumn("year", col("registration_year"));
-        Column loss = col("loss_amount_usd");
-        List<Column> aggregates = List.of(
-                count(lit(1)).as("victims"),
-                countIf(col("gender").equalTo("female"), "women"),
-                countIf(col("gender").equalTo("male"), "men"),
-                countIf(not(coalesce(col("gender").isin("female", "male"), lit(false))), "gender_other_or_unknown"),
-                countIf(col("is_minor"), "minors"),
-                countIf(not(coalesce(col("is_minor"), lit(false))), "adults_or_age_unknown"),
-                size(collect_set(col("citizenship"))).as("distinct_citizenships"),
-                mode(col("citizenship"), true).as("most_frequent_citizenship"),
-                countIf(col("status").equalTo("rescued"), "rescued"),
-                countIf(col("status").equalTo("repatriated"), "repatriated"),
-                countIf(col("status").equalTo("deported"), "deported"),
-                countIf(not(coalesce(col("status").isin("rescued", "repatriated", "deported"), lit(false))), "status_other_or_unknown"),
-                money(sum(loss), "losses_usd_sum"),
-                medianMoney(loss, "losses_usd_median"),
-                count(loss).as("_losses_known"));
-        return Regions.rollup(victims, in.reference(), col("exploitation_country"),
-                col("exploitation_subdivision"), List.of("year", "victim_type"), aggregates);
+        Dataset<Row> byCitizenship = VictimCells.byCitizenship(in.victimCells());
+        // The most frequent citizenship: the most victims, then the lowest code; an unknown one never.
+        Column rank = when(col("citizenship").isNotNull(), struct(negate(col("victims")), col("citizenship")));
+        List<Column> aggregates = new ArrayList<>();
+        for (String c : COUNTS) aggregates.add(sum(col(c)).as(c));
+        aggregates.add(count(col("citizenship")).cast("int").as("distinct_citizenships"));
+        aggregates.add(min_by(col("citizenship"), rank).as("most_frequent_citizenship"));
+        aggregates.add(sum(col("losses_known")).as("_losses_known"));
+        aggregates.add(sum(col("losses_sum")).as("_losses_sum"));
+        List<String> cell = List.of(Regions.LEVEL, Regions.CODE, "year", "victim_type");
+        Dataset<Row> regions = byCitizenship.groupBy(cell.stream().map(c -> col(c)).toArray(Column[]::new))
+                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
+        Dataset<Row> medians = VictimCells.losses(in.silver("victims"), in.reference());
+        Column sameCell = col(Regions.LEVEL).equalTo(col("_m_level")).and(col(Regions.CODE).equalTo(col("_m_code")))
+                .and(col("year").eqNullSafe(col("_m_year"))).and(col("victim_type").equalTo(col("_m_type")));
+        Dataset<Row> joined = regions.join(medians.select(col(Regions.LEVEL).as("_m_level"), col(Regions.CODE).as("_m_code"),
+                col("year").as("_m_year"), col("victim_type").as("_m_type"), col("losses_usd_median")), sameCell, "left");
+        List<Column> out = new ArrayList<>(List.of(col(Regions.LEVEL), col(Regions.CODE), col("year"), col("victim_type")));
+        for (String c : List.of("victims", "women", "men", "gender_other_or_unknown", "minors", "adults_or_age_unknown")) out.add(col(c));
+        out.add(col("distinct_citizenships"));
+        out.add(col("most_frequent_citizenship"));
+        for (String c : List.of("rescued", "repatriated", "deported", "status_other_or_unknown")) out.add(col(c));
+        // A sum over no known loss is no amount (cells keep 0 there, as changes may take every loss away).
+        out.add(money(when(col("_losses_known").gt(0), col("_losses_sum")), "losses_usd_sum"));
+        out.add(col("losses_usd_median"));
+        out.add(col("_losses_known"));
+        return Regions.withNames(joined.select(out.toArray(new Column[0])), in.reference());
     }
+
+    /** The counts of a region that are sums of its cells' counts. */
+    private static final List<String> COUNTS = List.of("victims", "women", "men", "gender_other_or_unknown", "minors",
+            "adults_or_age_unknown", "rescued", "repatriated", "deported", "status_other_or_unknown");
 }

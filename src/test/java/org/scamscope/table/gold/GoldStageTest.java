@@ -64,7 +64,8 @@ class GoldStageTest {
 
     @Test
     void everyGoldTableIsWrittenWithItsRowsAndVersion() {
-        List<String> expected = new ArrayList<>();
+        // All gold rebuilt: the victims' cells are counted from silver again first.
+        List<String> expected = new ArrayList<>(List.of("ops/victim_cells"));
         Pipeline.shipped().gold().forEach(t -> expected.add("gold/" + t.name()));
         expected.add("ops/data_quality");
         assertEquals(expected, List.copyOf(second.commits().keySet()));
