@@ -33,19 +33,32 @@ class IncrementalRunTest {
     Path warehouse;
     @TempDir
     Path clean;
+    @TempDir
+    Path cleanAfterPrune;
 
     static final String VICTIM_HEADER = "victim_id,source,victim_type,registration_date,gender,age,age_band,citizenship,"
             + "exploitation_country,exploitation_subdivision,compound_id,recruitment_channel,means_of_control,status,"
             + "loss_amount,loss_currency,scam_type,name,passport_number,phone\n";
 
-    private Map<String, String> settings() {
+    /** Gold is left out of the runs between the first and the pruned one, for time: the pruned run's gold then sums
+     *  the changes of every silver version since the first run's (VictimCellsTest checks each kind of change alone). */
+    private Map<String, String> settings(boolean gold) {
         Map<String, String> o = new HashMap<>(JobRunner.lenient());
-        o.put("gold.enabled", "false");
+        o.put("gold.enabled", Boolean.toString(gold));
         return o;
     }
 
+    /** Gold, suppression flags included, and the victims' cells are those a clean run over the same input writes. */
+    private static void assertSameGold(Path clean, Path warehouse) throws IOException {
+        org.scamscope.WarehouseComparison.assertSameTables(clean, warehouse, List.of("silver", "gold", "ops/victim_cells"));
+    }
+
     private RunSummary run(Path wh, boolean full, boolean prune) {
-        Map<String, String> o = settings();
+        return run(wh, full, prune, false);
+    }
+
+    private RunSummary run(Path wh, boolean full, boolean prune, boolean gold) {
+        Map<String, String> o = settings(gold);
         o.put("input", input.toString());
         o.put("warehouse", wh.toString());
         return new Job(TestSpark.session(), JobConfig.load(JobConfig.defaultFile(), o)).run(new Job.Options(full, prune));
@@ -83,7 +96,7 @@ class IncrementalRunTest {
                 Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        RunSummary first = run(warehouse, false, false);
+        RunSummary first = run(warehouse, false, false, true);
         assertEquals(11, first.datasets.get(0).read());
 
         // Nothing new: no table gets a new version.
@@ -155,10 +168,15 @@ class IncrementalRunTest {
         assertTrue(kept.notes.stream().anyMatch(n -> n.contains("victims/partner_b.csv was ingested before and is no longer in the input")),
                 kept.notes.toString());
         assertEquals(1, JobRunner.table(warehouse, "silver/victims").filter("victim_id = 'W4'").count());
-        RunSummary pruned = run(warehouse, false, true);
+        RunSummary pruned = run(warehouse, false, true, true);
+        assertTrue(pruned.notes.stream().anyMatch(n -> n.startsWith("victims' cells: the changes of silver/victims versions")),
+                "the pruned run's cells come from silver's change feed since the first run: " + pruned.notes);
         assertEquals(List.of(), pruned.notes.stream().filter(n -> n.contains("superseded")).toList(), "a prune supersedes nothing");
         assertEquals(0, JobRunner.table(warehouse, "silver/victims").filter("victim_id = 'W4'").count());
         assertEquals(0, JobRunner.table(warehouse, "quarantine/rejected_rows").filter("source_file = 'victims/partner_b.csv'").count());
         assertEquals(List.of("N1", "V1", "V2", "V3", "V9"), JobRunner.rows(JobRunner.table(warehouse, "silver/victims"), "victim_id"));
+        run(cleanAfterPrune, true, false, true);
+        assertEquals(quarantine(cleanAfterPrune), quarantine(warehouse));
+        assertSameGold(cleanAfterPrune, warehouse);
     }
 }
