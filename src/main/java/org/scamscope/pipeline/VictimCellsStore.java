@@ -54,8 +54,9 @@ final class VictimCellsStore {
             why = "silver/victims was written anew after version " + counted;
         } else {
             try {
-                Dataset<Row> feed = spark.read().format("delta").option("readChangeFeed", "true")
-                        .option("startingVersion", counted + 1).option("endingVersion", silverVersion).load(silver)
+                // Delta's SQL function rather than the reader's options, which Spark warns it copies twice.
+                Dataset<Row> feed = spark.sql(String.format("SELECT * FROM table_changes_by_path('%s', %d, %d)",
+                                silver.replace("\\", "\\\\").replace("'", "\\'"), counted + 1, silverVersion))
                         .filter(org.apache.spark.sql.functions.col("_change_type").isin("insert", "delete", "update_preimage", "update_postimage"));
                 org.scamscope.delta.DeltaTables.Commit c = write(VictimCells.plus(spark.read().format("delta").load(path),
                         VictimCells.changes(feed, reference)), path, silverVersion);

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 45, unit = TimeUnit.MINUTES)
 class KillAndRerunIT {
     /** Every table a run writes but the ops/ ones that record runs: ops/runs, and ops/ingested_files (compared apart). */
-    static final List<String> COMPARED = List.of("silver", "gold", "quarantine", "reference", "ops/data_quality");
+    static final List<String> COMPARED = List.of("silver", "gold", "quarantine", "reference", "ops/data_quality", "ops/victim_cells");
 
     @TempDir
     static Path dir;
