@@ -58,8 +58,8 @@ final class VictimCellsStore {
                 Dataset<Row> feed = spark.sql(String.format("SELECT * FROM table_changes_by_path('%s', %d, %d)",
                                 silver.replace("\\", "\\\\").replace("'", "\\'"), counted + 1, silverVersion))
                         .filter(org.apache.spark.sql.functions.col("_change_type").isin("insert", "delete", "update_preimage", "update_postimage"));
-                org.scamscope.delta.DeltaTables.Commit c = write(VictimCells.plus(spark.read().format("delta").load(path),
-                        VictimCells.changes(feed, reference)), path, silverVersion);
+                org.scamscope.delta.DeltaTables.Commit c = write(VictimCells.plus(read(path), VictimCells.changes(feed, reference)),
+                        path, silverVersion);
                 return new Cells(read(path), c, String.format("victims' cells: the changes of silver/victims versions %d to %d summed into ops/%s",
                         counted + 1, silverVersion, NAME));
             } catch (Exception e) {

@@ -22,9 +22,11 @@ import static org.apache.spark.sql.functions.*;
 public final class VictimCells {
     /** The columns that identify a cell. */
     public static final List<String> GRAIN;
-    /** The counts of a cell, in this order; losses_sum is a sum of amounts. */
-    public static final List<String> MEASURES = List.of("victims", "women", "men", "gender_other_or_unknown", "minors",
-            "adults_or_age_unknown", "rescued", "repatriated", "deported", "status_other_or_unknown", "losses_known", "losses_sum");
+    /** The counts of persons a cell holds, which a region's are the sums of. */
+    public static final List<String> PERSON_COUNTS = List.of("victims", "women", "men", "gender_other_or_unknown", "minors",
+            "adults_or_age_unknown", "rescued", "repatriated", "deported", "status_other_or_unknown");
+    /** Every count of a cell, in this order: the persons, then the losses known and their sum (an amount). */
+    public static final List<String> MEASURES;
     /** Sums of amounts in cells keep every digit; gold casts them to its money type at the end. */
     static final String SUM_TYPE = "decimal(38,2)";
     /** The change types of a Change Data Feed that add a row (the others remove one). */
@@ -34,6 +36,9 @@ public final class VictimCells {
         List<String> g = new ArrayList<>(List.of("year", "victim_type", "citizenship"));
         g.addAll(Regions.PLACE);
         GRAIN = List.copyOf(g);
+        List<String> m = new ArrayList<>(PERSON_COUNTS);
+        m.addAll(List.of("losses_known", "losses_sum"));
+        MEASURES = List.copyOf(m);
     }
 
     private VictimCells() {}

@@ -33,7 +33,7 @@ public final class VictimsByRegionYear implements GoldBuild {
         // The most frequent citizenship: the most victims, then the lowest code; an unknown one never.
         Column rank = when(col("citizenship").isNotNull(), struct(negate(col("victims")), col("citizenship")));
         List<Column> aggregates = new ArrayList<>();
-        for (String c : COUNTS) aggregates.add(sum(col(c)).as(c));
+        for (String c : VictimCells.PERSON_COUNTS) aggregates.add(sum(col(c)).as(c));
         aggregates.add(count(col("citizenship")).cast("int").as("distinct_citizenships"));
         aggregates.add(min_by(col("citizenship"), rank).as("most_frequent_citizenship"));
         aggregates.add(sum(col("losses_known")).as("_losses_known"));
@@ -57,8 +57,4 @@ public final class VictimsByRegionYear implements GoldBuild {
         out.add(col("_losses_known"));
         return Regions.withNames(joined.select(out.toArray(new Column[0])), in.reference());
     }
-
-    /** The counts of a region that are sums of its cells' counts. */
-    private static final List<String> COUNTS = List.of("victims", "women", "men", "gender_other_or_unknown", "minors",
-            "adults_or_age_unknown", "rescued", "repatriated", "deported", "status_other_or_unknown");
 }
