@@ -24,7 +24,6 @@ import io.delta.kernel.internal.data.ScanStateRow;
 import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
-import org.apache.hadoop.conf.Configuration;
 import org.scamscope.ExitCodes;
 import org.scamscope.Messages;
 
@@ -43,7 +42,7 @@ import java.util.function.Consumer;
  */
 public final class KernelTable {
     /** One engine for the JVM: it holds a Hadoop configuration and the Parquet and JSON readers. */
-    private static final Engine ENGINE = DefaultEngine.create(new Configuration());
+    private static final Engine ENGINE = DefaultEngine.create(org.scamscope.spark.HadoopConf.create());
 
     static Engine engine() {
         return ENGINE;

@@ -29,7 +29,7 @@ import java.util.Map;
  * tokeniser (CSVOptions, UnivocityParser), so the fields are those Spark's reader finds.
  */
 final class FileHeader {
-    private static final Configuration HADOOP = new Configuration();
+    private static final Configuration HADOOP = org.scamscope.spark.HadoopConf.create();
 
     private FileHeader() {}
 

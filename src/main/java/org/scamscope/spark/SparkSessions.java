@@ -36,6 +36,8 @@ public final class SparkSessions {
                 // Rules make wide projections of aliased expressions, on which inferring filters from
                 // constraints grows exponentially in the optimizer; it gains these plans nothing.
                 .config("spark.sql.constraintPropagation.enabled", "false");
+        // Before SparkContext makes its Hadoop configuration, which tasks carry to executors with these settings.
+        HadoopConf.install();
         settings.forEach((k, v) -> {
             if (!submitted.contains(k)) b.config(k, v);
         });
