@@ -210,18 +210,30 @@ public final class DeltaTables {
         return lastCommit(df.sparkSession(), path);
     }
 
+    /**
+     * The table's last commit: its version and the rows it wrote. Read from the commit file itself
+     * through Delta's log, not through DESCRIBE HISTORY, which plans a query and runs a Spark job to
+     * read one file.
+     */
     public static Commit lastCommit(SparkSession spark, String path) {
-        Row h = DeltaTable.forPath(spark, path).history(1).select("version", "operationMetrics").first();
-        Map<String, String> metrics = h.getJavaMap(1);
-        long rows = 0;
-        if (metrics != null) {
-            // A write reports its output rows; a MERGE its rows inserted and updated.
-            if (metrics.containsKey("numTargetRowsInserted")) {
-                rows = Long.parseLong(metrics.get("numTargetRowsInserted")) + Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0"));
-            } else if (metrics.containsKey("numOutputRows")) {
-                rows = Long.parseLong(metrics.get("numOutputRows"));
+        org.apache.spark.sql.delta.DeltaLog log = org.apache.spark.sql.delta.DeltaLog.forTable(spark, path);
+        long version = log.update(false, scala.Option.empty(), scala.Option.empty()).version();
+        Map<String, String> metrics = Map.of();
+        var commits = log.getChanges(version, version, scala.Option.empty(), true);
+        while (commits.hasNext()) {
+            for (org.apache.spark.sql.delta.actions.Action a : scala.jdk.javaapi.CollectionConverters.asJava(commits.next()._2())) {
+                if (a instanceof org.apache.spark.sql.delta.actions.CommitInfo info && info.operationMetrics().isDefined()) {
+                    metrics = scala.jdk.javaapi.CollectionConverters.asJava(info.operationMetrics().get());
+                }
             }
         }
-        return new Commit(path, h.getLong(0), rows);
+        long rows = 0;
+        // A write reports its output rows; a MERGE its rows inserted and updated.
+        if (metrics.containsKey("numTargetRowsInserted")) {
+            rows = Long.parseLong(metrics.get("numTargetRowsInserted")) + Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0"));
+        } else if (metrics.containsKey("numOutputRows")) {
+            rows = Long.parseLong(metrics.get("numOutputRows"));
+        }
+        return new Commit(path, version, rows);
     }
 }
