@@ -34,7 +34,10 @@ public final class DeltaTables {
      */
     public static void ensure(SparkSession spark, String path, StructType schema, Set<String> notNull,
                               Map<String, String> properties, Map<String, String> checks) {
-        if (!DeltaTable.isDeltaTable(spark, path)) {
+        // The table's metadata from its log, as Delta keeps it: no query planned over the table, no job.
+        org.apache.spark.sql.delta.Snapshot snapshot = org.apache.spark.sql.delta.DeltaLog.forTable(spark, path)
+                .update(false, scala.Option.empty(), scala.Option.empty());
+        if (snapshot.version() < 0) {
             DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(path);
             for (StructField f : schema.fields()) {
                 b = b.addColumn(DeltaTable.columnBuilder(spark, f.name()).dataType(f.dataType())
@@ -46,14 +49,13 @@ public final class DeltaTables {
             b.execute();
             return;
         }
-        for (StructField f : spark.read().format("delta").load(path).schema().fields()) {
+        for (StructField f : snapshot.metadata().schema().fields()) {
             // A column the contract no longer requires (a year that may be unknown) loses its NOT NULL.
             if (!f.nullable() && !notNull.contains(f.name())) {
                 spark.sql("ALTER TABLE delta.`" + path + "` ALTER COLUMN `" + f.name() + "` DROP NOT NULL");
             }
         }
-        Row detail = DeltaTable.forPath(spark, path).detail().first();
-        Map<String, String> existing = detail.getJavaMap(detail.fieldIndex("properties"));
+        Map<String, String> existing = scala.jdk.javaapi.CollectionConverters.asJava(snapshot.metadata().configuration());
         for (Map.Entry<String, String> c : checks.entrySet()) {
             if (!existing.containsKey(CONSTRAINT + c.getKey().toLowerCase(Locale.ROOT))) {
                 spark.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");
