@@ -34,9 +34,7 @@ public final class DeltaTables {
      */
     public static void ensure(SparkSession spark, String path, StructType schema, Set<String> notNull,
                               Map<String, String> properties, Map<String, String> checks) {
-        // The table's metadata from its log, as Delta keeps it: no query planned over the table, no job.
-        org.apache.spark.sql.delta.Snapshot snapshot = org.apache.spark.sql.delta.DeltaLog.forTable(spark, path)
-                .update(false, scala.Option.empty(), scala.Option.empty());
+        org.apache.spark.sql.delta.Snapshot snapshot = snapshot(spark, path);
         if (snapshot.version() < 0) {
             DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(path);
             for (StructField f : schema.fields()) {
@@ -213,13 +211,27 @@ public final class DeltaTables {
     }
 
     /**
+     * The table's latest snapshot, version -1 when there is no table: its metadata (schema, properties) as
+     * Delta keeps it in the log, with no query planned over the table and no Spark job.
+     */
+    static org.apache.spark.sql.delta.Snapshot snapshot(SparkSession spark, String path) {
+        return org.apache.spark.sql.delta.DeltaLog.forTable(spark, path).update(false, scala.Option.empty(), scala.Option.empty());
+    }
+
+    /** The table's columns, empty when there is no table. */
+    public static java.util.Optional<StructType> schema(SparkSession spark, String path) {
+        org.apache.spark.sql.delta.Snapshot s = snapshot(spark, path);
+        return s.version() < 0 ? java.util.Optional.empty() : java.util.Optional.of(s.metadata().schema());
+    }
+
+    /**
      * The table's last commit: its version and the rows it wrote. Read from the commit file itself
      * through Delta's log, not through DESCRIBE HISTORY, which plans a query and runs a Spark job to
      * read one file.
      */
     public static Commit lastCommit(SparkSession spark, String path) {
         org.apache.spark.sql.delta.DeltaLog log = org.apache.spark.sql.delta.DeltaLog.forTable(spark, path);
-        long version = log.update(false, scala.Option.empty(), scala.Option.empty()).version();
+        long version = snapshot(spark, path).version();
         Map<String, String> metrics = Map.of();
         var commits = log.getChanges(version, version, scala.Option.empty(), true);
         while (commits.hasNext()) {

@@ -345,8 +345,9 @@ public final class GoldStage {
         // A new table is simply appended to: a MERGE into nothing gives the same rows and the
         // same change feed (every row an insert) at the cost of several more jobs. A table whose
         // columns changed (an older version of the job wrote it) is rewritten whole.
-        boolean fresh = !io.delta.tables.DeltaTable.isDeltaTable(spark, path);
-        if (!fresh && !sameColumns(rows.schema(), spark.read().format("delta").load(path).schema())) {
+        java.util.Optional<org.apache.spark.sql.types.StructType> existing = DeltaTables.schema(spark, path);
+        boolean fresh = existing.isEmpty();
+        if (!fresh && !sameColumns(rows.schema(), existing.get())) {
             return DeltaTables.overwriteSchema(rows, path);
         }
         DeltaTables.ensure(spark, path, rows.schema(), GOLD_NOT_NULL, GOLD_PROPERTIES, Map.of());
