@@ -230,10 +230,10 @@ public final class DeltaTables {
      * read one file.
      */
     public static Commit lastCommit(SparkSession spark, String path) {
-        org.apache.spark.sql.delta.DeltaLog log = org.apache.spark.sql.delta.DeltaLog.forTable(spark, path);
-        long version = snapshot(spark, path).version();
+        org.apache.spark.sql.delta.Snapshot snapshot = snapshot(spark, path);
+        long version = snapshot.version();
         Map<String, String> metrics = Map.of();
-        var commits = log.getChanges(version, version, scala.Option.empty(), true);
+        var commits = snapshot.deltaLog().getChanges(version, version, scala.Option.empty(), true);
         while (commits.hasNext()) {
             for (org.apache.spark.sql.delta.actions.Action a : scala.jdk.javaapi.CollectionConverters.asJava(commits.next()._2())) {
                 if (a instanceof org.apache.spark.sql.delta.actions.CommitInfo info && info.operationMetrics().isDefined()) {

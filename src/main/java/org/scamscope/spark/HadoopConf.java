@@ -10,14 +10,12 @@ import org.apache.hadoop.conf.Configuration;
  */
 public final class HadoopConf {
     static final String RESOURCE = "scamscope-hadoop.xml";
-    private static boolean installed;
 
     private HadoopConf() {}
 
-    /** Adds the settings to every Hadoop configuration of the JVM, made before or after. */
-    public static synchronized void install() {
-        if (!installed) Configuration.addDefaultResource(RESOURCE);
-        installed = true;
+    /** Adds the settings to every Hadoop configuration of the JVM, made before or after; Hadoop adds a resource once. */
+    public static void install() {
+        Configuration.addDefaultResource(RESOURCE);
     }
 
     /** A new Hadoop configuration, with the job's settings. */
