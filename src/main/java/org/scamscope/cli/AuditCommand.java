@@ -53,7 +53,7 @@ final class AuditCommand {
         ReferenceData ref = ReferenceData.load(spark, config.confPath("reference"));
         IntervalAudit.Result r = Disclosure.audit(published, specs, Disclosure.tree(ref), k);
         out.printf("scamscope audit %s, k = %d: %s%n", warehouse.root(), k, String.join(", ", published.keySet()));
-        out.printf("%d hidden cells in %d groups, %d linear programs%n", r.hiddenCells(), r.groups(), r.linearPrograms());
+        out.printf("%d hidden cells in %d groups, %d linear programs, %.1f s%n", r.hiddenCells(), r.groups(), r.linearPrograms(), r.seconds());
         for (IntervalAudit.Violation v : r.violations()) out.println("exposed: " + v.describe());
         if (r.passed()) {
             out.println("passed: every hidden cell ranges over two values or more, up to " + k + " or beyond");

@@ -4,17 +4,17 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.scamscope.ExitCodes;
 import org.scamscope.ScamscopeException;
+import org.scamscope.storage.LockFile;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.net.URI;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,19 +23,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * One writer per warehouse: a lock file created atomically, holding the owner's host, pid and a
  * lease the owner renews while it runs. A lock is taken over only when its owner is known to be
- * gone: on this host, its process no longer exists; on another host, its lease has run out.
- * Meant for a warehouse on a local or shared POSIX file system.
+ * gone: on this host, its process no longer exists; on another host, its lease has run out. The
+ * warehouse is a local folder or a URL of a file system that creates and renames atomically
+ * ({@link LockFile}): on HDFS, runs on different machines exclude each other through the NameNode.
  */
 public final class WarehouseLock implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(WarehouseLock.class);
     public static final String FILE = "_scamscope.lock";
 
-    private final Path file;
+    private final LockFile file;
     private final Duration lease;
     private final ScheduledExecutorService renewer;
     private final String owner;
 
-    private WarehouseLock(Path file, Duration lease, String owner) {
+    private WarehouseLock(LockFile file, Duration lease, String owner) {
         this.file = file;
         this.lease = lease;
         this.owner = owner;
@@ -49,60 +50,75 @@ public final class WarehouseLock implements AutoCloseable {
     }
 
     public static WarehouseLock acquire(Path warehouse, String runId, Duration lease) {
-        Path file = warehouse.resolve(FILE);
+        return acquire(warehouse.toAbsolutePath().toUri(), warehouse.toString(), runId, lease);
+    }
+
+    /** The lock on a warehouse given as a URL (file:, hdfs:, ...); named as given in messages. */
+    public static WarehouseLock acquire(URI warehouse, String runId, Duration lease) {
+        return acquire(warehouse, warehouse.toString(), runId, lease);
+    }
+
+    private static WarehouseLock acquire(URI warehouse, String named, String runId, Duration lease) {
+        LockFile file = LockFile.at(warehouse, FILE);
         try {
-            Files.createDirectories(warehouse);
+            file.createFolder();
         } catch (IOException e) {
-            throw ExitCodes.usage("cannot create the warehouse folder " + warehouse + ": " + e.getMessage());
+            throw ExitCodes.usage("cannot create the warehouse folder " + named + ": " + e.getMessage());
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                Files.writeString(file, content(runId, lease), StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-                return new WarehouseLock(file, lease, runId);
-            } catch (FileAlreadyExistsException held) {
-                Properties p = read(file);
-                if (p == null) continue;  // released meanwhile
-                String gone = whyGone(p);
-                if (gone == null) {
-                    throw new ScamscopeException(ExitCodes.LOCKED, "another run holds the lock on " + warehouse + ": "
-                            + who(p) + " (lock file " + file + ")");
-                }
-                // Moved aside atomically: of two runs taking over the same stale lock, one wins.
-                try {
-                    Files.move(file, file.resolveSibling(FILE + ".stale-" + runId), StandardCopyOption.ATOMIC_MOVE);
-                    LOG.warn("released a stale lock of run {} ({})", p.getProperty("run_id"), gone);
-                    Files.deleteIfExists(file.resolveSibling(FILE + ".stale-" + runId));
-                } catch (NoSuchFileException other) {
-                    // another run moved it first; try again
-                } catch (IOException e) {
-                    throw ExitCodes.usage("cannot release the stale lock " + file + ": " + e.getMessage());
+                if (file.createNew(content(runId, lease))) return new WarehouseLock(file, lease, runId);
+            } catch (IOException e) {
+                throw ExitCodes.usage("cannot write the lock file " + file.where() + " (is the warehouse writable?): " + e.getMessage());
+            }
+            Optional<Properties> p = read(file);
+            if (p.isEmpty()) continue;  // released meanwhile
+            String gone = whyGone(p.get(), file, lease);
+            if (gone == null) {
+                throw new ScamscopeException(ExitCodes.LOCKED, "another run holds the lock on " + named + ": "
+                        + who(p.get()) + " (lock file " + file.where() + ")");
+            }
+            // Moved aside atomically: of two runs taking over the same stale lock, one wins.
+            try {
+                if (file.moveTo(FILE + ".stale-" + runId)) {
+                    LOG.warn("released a stale lock of run {} ({})", p.get().getProperty("run_id"), gone);
+                    file.delete(FILE + ".stale-" + runId);
                 }
             } catch (IOException e) {
-                throw ExitCodes.usage("cannot write the lock file " + file + " (is the warehouse writable?): " + e.getMessage());
+                throw ExitCodes.usage("cannot release the stale lock " + file.where() + ": " + e.getMessage());
             }
         }
-        throw new ScamscopeException(ExitCodes.LOCKED, "could not take the lock on " + warehouse + " after three attempts");
+        throw new ScamscopeException(ExitCodes.LOCKED, "could not take the lock on " + named + " after three attempts");
     }
 
     /**
      * Who holds the lock on warehouse, as "run R, pid P on H, since T", with why it counts as stale
      * when it does; empty when no lock file is there.
      */
-    public static java.util.Optional<String> holder(Path warehouse) {
-        Properties p = read(warehouse.resolve(FILE));
-        if (p == null) return java.util.Optional.empty();
-        String gone = whyGone(p);
-        return java.util.Optional.of(gone == null ? who(p) : who(p) + " (stale: " + gone + "; the next run takes it over)");
+    public static Optional<String> holder(Path warehouse) {
+        LockFile file = LockFile.at(warehouse.toAbsolutePath().toUri(), FILE);
+        return read(file).map(p -> {
+            String gone = whyGone(p, file, Duration.ZERO);
+            return gone == null ? who(p) : who(p) + " (stale: " + gone + "; the next run takes it over)";
+        });
     }
 
     /** The holder a lock file names: "run R, pid P on H, since T". */
     private static String who(Properties p) {
+        if (!p.containsKey("run_id")) return "a run that is writing the lock file now";
         return "run " + p.getProperty("run_id") + ", pid " + p.getProperty("pid") + " on " + p.getProperty("host")
                 + ", since " + p.getProperty("started");
     }
 
-    private static String whyGone(Properties p) {
+    /**
+     * Why the holder counts as gone, or null while it holds. A file without a run is one being written
+     * (on HDFS its text shows only once the writer closes it): held while younger than a lease.
+     */
+    private static String whyGone(Properties p, LockFile file, Duration lease) {
+        if (!p.containsKey("run_id")) {
+            Instant written = modified(file);
+            return written.plus(lease).isBefore(Instant.now()) ? "an empty lock file, written at " + written : null;
+        }
         String host = p.getProperty("host", "");
         long pid = Long.parseLong(p.getProperty("pid", "-1"));
         if (host.equals(hostName())) {
@@ -117,27 +133,31 @@ public final class WarehouseLock implements AutoCloseable {
                 + "\nstarted=" + Instant.now() + "\nlease_until=" + Instant.now().plus(lease) + "\n";
     }
 
-    private static Properties read(Path file) {
-        Properties p = new Properties();
-        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-            return p;
-        } catch (NoSuchFileException e) {
-            return null;
+    private static Optional<Properties> read(LockFile file) {
+        try {
+            Optional<String> text = file.read();
+            if (text.isEmpty()) return Optional.empty();
+            Properties p = new Properties();
+            p.load(new StringReader(text.get()));
+            return Optional.of(p);
         } catch (IOException e) {
-            throw ExitCodes.usage("cannot read the lock file " + file + ": " + e.getMessage());
+            throw ExitCodes.usage("cannot read the lock file " + file.where() + ": " + e.getMessage());
+        }
+    }
+
+    private static Instant modified(LockFile file) {
+        try {
+            return file.modified().orElse(Instant.now());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private void renew() {
         try {
-            Properties p = read(file);
-            if (p == null || !owner.equals(p.getProperty("run_id"))) return;
-            String text = Files.readString(file, StandardCharsets.UTF_8)
-                    .replaceAll("lease_until=.*", "lease_until=" + Instant.now().plus(lease));
-            Path tmp = file.resolveSibling(FILE + ".renew-" + owner);
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Optional<Properties> p = read(file);
+            if (p.isEmpty() || !owner.equals(p.get().getProperty("run_id"))) return;
+            file.replace(file.read().orElseThrow().replaceAll("lease_until=.*", "lease_until=" + Instant.now().plus(lease)));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not renew the warehouse lock: {}", e.getMessage());
         }
@@ -155,10 +175,10 @@ public final class WarehouseLock implements AutoCloseable {
     public void close() {
         renewer.shutdownNow();
         try {
-            Properties p = read(file);
-            if (p != null && owner.equals(p.getProperty("run_id"))) Files.deleteIfExists(file);
+            Optional<Properties> p = read(file);
+            if (p.isPresent() && owner.equals(p.get().getProperty("run_id"))) file.delete(null);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not remove the lock file {}: {}", file, e.getMessage());
+            LOG.warn("could not remove the lock file {}: {}", file.where(), e.getMessage());
         }
     }
 }

@@ -62,4 +62,13 @@ class WarehouseLockTest {
             assertTrue(Files.readString(file).contains("run_id=mine"));
         }
     }
+
+    /** An object store gives no create-if-absent through Hadoop's API: a lock there is refused, not made unsafe. */
+    @Test
+    void aWarehouseOnAnObjectStoreIsRefusedWithExitCode2() {
+        ScamscopeException e = assertThrows(ScamscopeException.class,
+                () -> WarehouseLock.acquire(java.net.URI.create("s3a://bucket/warehouse"), "mine", Duration.ofSeconds(30)));
+        assertEquals(2, e.exitCode());
+        assertTrue(e.getMessage().contains("s3a:// gives no atomic create-if-absent"), e.getMessage());
+    }
 }

@@ -1,0 +1,104 @@
+package org.scamscope.storage;
+
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.scamscope.spark.HadoopConf;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A lock file on a Hadoop file system whose create-if-absent and rename are atomic (HDFS: the
+ * NameNode decides, so two clients on two machines cannot both create the file).
+ */
+final class HadoopLockFile implements LockFile {
+    private final Path file;
+    private final FileSystem fs;
+    private final FileContext fc;
+
+    HadoopLockFile(URI folder, String name) {
+        this.file = new Path(new Path(folder), name);
+        try {
+            var conf = HadoopConf.create();
+            this.fs = file.getFileSystem(conf);
+            this.fc = FileContext.getFileContext(file.toUri(), conf);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot reach the file system of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void createFolder() throws IOException {
+        fs.mkdirs(file.getParent());
+    }
+
+    @Override
+    public boolean createNew(String text) throws IOException {
+        try (FSDataOutputStream out = fs.create(file, false)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            return true;
+        } catch (FileAlreadyExistsException held) {
+            return false;
+        } catch (org.apache.hadoop.ipc.RemoteException e) {
+            // A client that creates the file at this moment holds its lease: the file exists for everyone else.
+            if (e.getClassName().endsWith("AlreadyBeingCreatedException") || e.getClassName().endsWith("FileAlreadyExistsException")) return false;
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<String> read() throws IOException {
+        try (InputStream in = fs.open(file)) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Instant> modified() throws IOException {
+        try {
+            return Optional.of(Instant.ofEpochMilli(fs.getFileStatus(file).getModificationTime()));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void replace(String text) throws IOException {
+        Path tmp = new Path(file.getParent(), file.getName() + ".new-" + ProcessHandle.current().pid());
+        try (FSDataOutputStream out = fs.create(tmp, true)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        fc.rename(tmp, file, Options.Rename.OVERWRITE);
+    }
+
+    @Override
+    public boolean moveTo(String sibling) throws IOException {
+        try {
+            fc.rename(file, new Path(file.getParent(), sibling));
+            return true;
+        } catch (FileNotFoundException gone) {
+            return false;
+        }
+    }
+
+    @Override
+    public void delete(String sibling) throws IOException {
+        fs.delete(sibling == null ? file : new Path(file.getParent(), sibling), false);
+    }
+
+    @Override
+    public String where() {
+        return file.toString();
+    }
+}
