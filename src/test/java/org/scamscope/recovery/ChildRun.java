@@ -41,7 +41,7 @@ final class ChildRun implements AutoCloseable {
             }
         }
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m", "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1",
+        cmd.addAll(List.of("-Xmx1g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m", "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1",
                 "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.sql.shuffle.partitions=2",
                 "-cp", System.getProperty("java.class.path"), PausedRun.class.getName(), pauseAt));
         cmd.addAll(List.of(args));
