@@ -135,29 +135,35 @@ public final class WarehouseLock implements AutoCloseable {
 
     private static Optional<Properties> read(LockFile file) {
         try {
-            Optional<String> text = file.read();
-            if (text.isEmpty()) return Optional.empty();
-            Properties p = new Properties();
-            p.load(new StringReader(text.get()));
-            return Optional.of(p);
+            return file.read().map(WarehouseLock::parse);
         } catch (IOException e) {
             throw ExitCodes.usage("cannot read the lock file " + file.where() + ": " + e.getMessage());
         }
+    }
+
+    private static Properties parse(String text) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);  // a StringReader does not fail
+        }
+        return p;
     }
 
     private static Instant modified(LockFile file) {
         try {
             return file.modified().orElse(Instant.now());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw ExitCodes.usage("cannot read the lock file " + file.where() + ": " + e.getMessage());
         }
     }
 
     private void renew() {
         try {
-            Optional<Properties> p = read(file);
-            if (p.isEmpty() || !owner.equals(p.get().getProperty("run_id"))) return;
-            file.replace(file.read().orElseThrow().replaceAll("lease_until=.*", "lease_until=" + Instant.now().plus(lease)));
+            Optional<String> text = file.read();
+            if (text.isEmpty() || !owner.equals(parse(text.get()).getProperty("run_id"))) return;
+            file.replace(text.get().replaceAll("lease_until=.*", "lease_until=" + Instant.now().plus(lease)));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not renew the warehouse lock: {}", e.getMessage());
         }
