@@ -45,15 +45,24 @@ public final class JobRunner {
     }
 
     public static RunSummary run(Path input, Path warehouse, Map<String, String> overrides) {
+        return run(input.toString(), warehouse.toString(), overrides);
+    }
+
+    /** A run over locations as a user gives them: local paths, or URLs (hdfs://...). */
+    public static RunSummary run(String input, String warehouse, Map<String, String> overrides) {
         Map<String, String> o = new HashMap<>(overrides);
-        o.put("input", input.toString());
-        o.put("warehouse", warehouse.toString());
+        o.put("input", input);
+        o.put("warehouse", warehouse);
         JobConfig config = JobConfig.load(JobConfig.defaultFile(), o);
         return new Job(TestSpark.session(), config).run();
     }
 
     public static Dataset<Row> table(Path warehouse, String relative) {
-        return TestSpark.session().read().format("delta").load(warehouse.resolve(relative).toString());
+        return table(warehouse.toString(), relative);
+    }
+
+    public static Dataset<Row> table(String warehouse, String relative) {
+        return TestSpark.session().read().format("delta").load(warehouse + "/" + relative);
     }
 
     /** Rows as "a|b|c" strings, sorted, for comparison with rows written out by hand. */

@@ -35,6 +35,19 @@ public final class WarehouseComparison {
         for (String t : tables) assertSameRows(t, rows(expected.resolve(t)), rows(actual.resolve(t)));
     }
 
+    /** The same, for warehouses anywhere (a local folder, HDFS): the tables under the folders, found by WarehouseTables. */
+    public static void assertSameTables(org.scamscope.storage.Location expected, org.scamscope.storage.Location actual, List<String> folders) {
+        List<String> tables = under(expected, folders);
+        assertTrue(tables.contains("silver/victims"), "the expected warehouse has silver: " + tables);
+        assertEquals(tables, under(actual, folders), "the same tables");
+        for (String t : tables) assertSameRows(t, rows(expected.resolve(t).toString()), rows(actual.resolve(t).toString()));
+    }
+
+    private static List<String> under(org.scamscope.storage.Location warehouse, List<String> folders) {
+        return org.scamscope.ops.WarehouseTables.list(warehouse).stream()
+                .filter(t -> folders.stream().anyMatch(f -> t.equals(f) || t.startsWith(f + "/"))).sorted().toList();
+    }
+
     /** Compares two tables' rows (as JSON), naming what is missing and what is unexpected. */
     public static void assertSameRows(String table, Dataset<Row> expected, Dataset<Row> actual) {
         assertEquals(Arrays.asList(expected.columns()), Arrays.asList(actual.columns()), table + ": columns");
@@ -54,7 +67,12 @@ public final class WarehouseComparison {
 
     /** A table's rows as Delta has them now, less {@link #RUN_COLUMNS}. */
     public static Dataset<Row> rows(Path table) {
-        Dataset<Row> df = TestSpark.session().read().format("delta").load(table.toString());
+        return rows(table.toString());
+    }
+
+    /** A table's rows at a location Spark takes (a local path or a URL), less {@link #RUN_COLUMNS}. */
+    public static Dataset<Row> rows(String table) {
+        Dataset<Row> df = TestSpark.session().read().format("delta").load(table);
         for (String c : RUN_COLUMNS) df = df.drop(c);
         return df;
     }

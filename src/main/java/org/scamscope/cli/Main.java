@@ -192,7 +192,7 @@ public final class Main {
     /** ops/runs gets the run when the warehouse exists (a run stopped before writing leaves none); the JSON file always. */
     private static void record(JobConfig config, RunSummary summary, String jsonFile) {
         Warehouse warehouse = new Warehouse(config.warehouse());
-        if (Files.isDirectory(warehouse.root())) {
+        if (isFolder(warehouse.root())) {
             try {
                 RunLog.append(warehouse, summary);
             } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala code throws unchecked
@@ -205,6 +205,15 @@ public final class Main {
             } catch (java.io.IOException e) {
                 System.err.println("scamscope: could not write the JSON summary " + jsonFile + ": " + e.getMessage());
             }
+        }
+    }
+
+    private static boolean isFolder(org.scamscope.storage.Location l) {
+        try {
+            return l.isDirectory();
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("scamscope: " + e.getMessage());
+            return false;
         }
     }
 

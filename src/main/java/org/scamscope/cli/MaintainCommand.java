@@ -26,7 +26,7 @@ final class MaintainCommand {
         // Every setting is checked before Spark starts or the lock is taken.
         long hours = Maintenance.retentionHours(config, force);
         Duration lease = Duration.ofSeconds(config.getInt("lock.lease_seconds", 300));
-        Path root = config.warehouse();
+        Path root = config.localWarehouse("maintain");
         if (!Files.isDirectory(root)) throw ExitCodes.usage("no warehouse at " + root + " (see --warehouse)");
         Maintenance m = new Maintenance(spark, root, hours, force);
         boolean done = false;

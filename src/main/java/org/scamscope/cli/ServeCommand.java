@@ -42,7 +42,7 @@ final class ServeCommand {
     static int run(List<String> words, CommandLine cl, JobConfig config, Function<Map<String, String>, SparkSession> spark,
                    Function<String, String> env, PrintStream out) {
         if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
-        Path root = config.warehouse();
+        Path root = config.localWarehouse("serve");
         if (cl.hasOption("stop")) {
             if (cl.hasOption("port") || cl.hasOption("master")) {
                 throw ExitCodes.usage("--stop finds the server by its warehouse and takes no --port or --master; usage: " + USAGE);

@@ -52,8 +52,9 @@ final class ShowCommand {
         // latest snapshot serves when it is that version, which is the usual case: one load, not two.
         Long newest = null;
         if (asOf == null && !cl.hasOption("latest")) {
-            Long pinned = org.scamscope.pipeline.RunLog.lastSuccessfulRun(new org.scamscope.pipeline.Warehouse(config.warehouse()))
-                    .get(Path.of(config.warehouse().toString()).relativize(Path.of(path)).toString());
+            org.scamscope.storage.Location root = config.warehouse();
+            Long pinned = org.scamscope.pipeline.RunLog.lastSuccessfulRun(new org.scamscope.pipeline.Warehouse(root))
+                    .get(path.substring(root.toString().length() + 1));
             if (pinned != null && table.version() > pinned) {
                 newest = table.version();
                 table = KernelTable.open(name, path, pinned);

@@ -39,7 +39,7 @@ final class SourceCheck {
             String rel = (tables.containsKey(parent) ? parent : m.dataset) + "/" + file.getFileName();
             if (!m.dataset.equals(rel.substring(0, rel.indexOf('/'))) || !m.matches(rel)) continue;
             SilverTable table = tables.get(m.dataset);
-            SourceReader.Head head = SourceReader.head(file, rel, m, table);
+            SourceReader.Head head = SourceReader.head(org.scamscope.storage.Location.local(file), rel, m, table);
             if (head.described().refusal() != null) {
                 misfits.add(name + ": " + head.described().refusal());
                 continue;

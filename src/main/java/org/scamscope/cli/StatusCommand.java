@@ -3,6 +3,7 @@ package org.scamscope.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.delta.kernel.data.Row;
 import org.scamscope.ExitCodes;
+import org.scamscope.storage.Location;
 import org.scamscope.config.JobConfig;
 import org.scamscope.delta.KernelTable;
 import org.scamscope.delta.KernelValues;
@@ -27,18 +28,20 @@ final class StatusCommand {
 
     static int run(List<String> words, JobConfig config, PrintStream out) {
         if (!words.isEmpty()) throw ExitCodes.usage("unexpected argument '" + words.get(0) + "'; usage: " + USAGE);
-        Path wh = config.warehouse();
+        Location wh = config.warehouse();
+        java.time.Duration lease = java.time.Duration.ofSeconds(config.getInt("lock.lease_seconds", 300));
         out.println("warehouse " + wh);
         out.println("last run:  " + lastRun(wh));
-        out.println("lock:      " + WarehouseLock.holder(wh).map(h -> "held by " + h).orElse("free"));
-        Optional<ServerFile> server = ServerFile.read(wh);
+        out.println("lock:      " + WarehouseLock.holder(wh, lease).map(h -> "held by " + h).orElse("free"));
+        // serve runs beside a local warehouse only (ServeCommand)
+        Optional<ServerFile> server = wh.local() == null ? Optional.empty() : ServerFile.read(wh.local());
         out.println("server:    " + server.map(s -> s.running() ? "serving on " + s.url() + " (pid " + s.pid() + " on " + s.host() + ")"
                 : "none (a server file of pid " + s.pid() + ", which no longer runs, is left)").orElse("none"));
         return ExitCodes.OK;
     }
 
     /** The row of ops/runs that started last, in one line. */
-    private static String lastRun(Path wh) {
+    private static String lastRun(Location wh) {
         if (!WarehouseTables.list(wh).contains("ops/runs")) return "none recorded (no table ops/runs)";
         KernelTable runs = KernelTable.open("ops/runs", wh.resolve("ops/runs").toString(), null);
         int started = runs.schema().indexOf("started");

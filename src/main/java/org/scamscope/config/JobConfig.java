@@ -1,6 +1,7 @@
 package org.scamscope.config;
 
 import org.scamscope.ExitCodes;
+import org.scamscope.storage.Location;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -103,35 +104,24 @@ public final class JobConfig {
         return file.getParent().resolve(get(key)).normalize();
     }
 
-    public Path input() {
-        return localPath("input");
+    /** The input folder: a local path, or the URL of a Hadoop file system (hdfs://, s3a://). */
+    public Location input() {
+        return Location.parse("input", get("input"));
     }
 
-    public Path warehouse() {
-        return localPath("warehouse");
+    /** The warehouse folder: a local path, or the URL of a Hadoop file system (hdfs://). */
+    public Location warehouse() {
+        return Location.parse("warehouse", get("warehouse"));
     }
 
-    /**
-     * A folder of the file system the driver sees (on a cluster, one mounted at the same path on
-     * every node); a file: URL names one too. Other URLs (s3a://, abfss://, hdfs://) are refused: the
-     * job lists its input and locks the warehouse through the local file system, and would otherwise
-     * write to a local folder named after the URL.
-     */
-    private Path localPath(String key) {
-        String v = get(key);
-        java.util.regex.Matcher url = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):/").matcher(v);
-        if (url.find()) {
-            if (!url.group(1).equalsIgnoreCase("file")) {
-                throw ExitCodes.usage(key + " " + v + ": " + url.group(1) + ":// locations are not supported yet; give a folder of a "
-                        + "file system mounted at the same path on the driver and every executor (README, 'Running on a cluster')");
-            }
-            try {
-                return Path.of(java.net.URI.create(v)).toAbsolutePath().normalize();
-            } catch (IllegalArgumentException e) {
-                throw ExitCodes.usage(key + " " + v + " is not a file URL: " + e.getMessage());
-            }
+    /** The warehouse, for a command that works on a local folder only (it reads or writes files beside the tables). */
+    public Path localWarehouse(String command) {
+        Location w = warehouse();
+        if (w.local() == null) {
+            throw ExitCodes.usage(command + " works on a warehouse in a local folder only, not on " + w
+                    + " (README, 'Running on a cluster')");
         }
-        return Path.of(v).toAbsolutePath().normalize();
+        return w.local();
     }
 
     /** Settings that start with "spark." go to the SparkSession as they are. */

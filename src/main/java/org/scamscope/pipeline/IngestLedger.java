@@ -9,10 +9,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.scamscope.ExitCodes;
 import org.scamscope.delta.KernelTable;
+import org.scamscope.storage.Location;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,21 +76,26 @@ public final class IngestLedger {
         return ledger;
     }
 
-    public static FileState state(String dataset, Path file, String relative) {
+    public static FileState state(String dataset, Location file, String relative) {
         try {
-            return new FileState(dataset, relative, Files.size(file), Files.getLastModifiedTime(file).toMillis(), checksum(List.of(file)));
+            return new FileState(dataset, relative, file.size(), file.modified(), checksum(List.of(file)));
         } catch (IOException e) {
             throw ExitCodes.usage("cannot read input file " + file + ": " + e.getMessage());
         }
     }
 
+    /** SHA-256 over the local files' contents, in the order given. */
+    public static String checksumOf(List<Path> files) {
+        return checksum(files.stream().map(Location::local).toList());
+    }
+
     /** SHA-256 over the files' contents, in the order given. */
-    public static String checksum(List<Path> files) {
+    public static String checksum(List<Location> files) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
-            for (Path f : files) {
-                try (InputStream in = Files.newInputStream(f)) {
+            for (Location f : files) {
+                try (InputStream in = f.open()) {
                     for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
                 }
                 md.update((byte) 0);

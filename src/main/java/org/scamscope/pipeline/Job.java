@@ -11,11 +11,11 @@ import org.scamscope.delta.KernelTable;
 import org.scamscope.reference.ReferenceData;
 import org.scamscope.source.InputFolder;
 import org.scamscope.source.SourceReader;
+import org.scamscope.storage.Location;
 import org.scamscope.table.PersonKey;
 import org.scamscope.table.SilverTable;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * One run, in the order of its flow: settings, plan (new, changed and removed files), read and
@@ -104,7 +103,7 @@ public final class Job {
         smallInputNote = smallInputNote(inputs, settings);
         summary.lap("configuration");
 
-        boolean fresh = !Files.exists(warehouse.root());
+        boolean fresh = !exists(warehouse.root());
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse.root(), runId, settings.lease())) {
             summary.lap("lock");
             IngestLedger ledger = IngestLedger.read(warehouse);
@@ -157,9 +156,13 @@ public final class Job {
     }
 
     /** The input must be a folder (of dataset folders). */
-    public static void checkInput(Path input) {
-        if (!Files.exists(input)) throw ExitCodes.usage("input folder not found: " + input);
-        if (!Files.isDirectory(input)) throw ExitCodes.usage("input " + input + " is a file, not a folder: give the folder that holds the dataset folders");
+    public static void checkInput(Location input) {
+        try {
+            if (!input.exists()) throw ExitCodes.usage("input folder not found: " + input);
+            if (!input.isDirectory()) throw ExitCodes.usage("input " + input + " is a file, not a folder: give the folder that holds the dataset folders");
+        } catch (java.io.UncheckedIOException e) {
+            throw ExitCodes.usage("cannot read input folder " + input + ": " + e.getMessage());
+        }
     }
 
 
@@ -216,7 +219,7 @@ public final class Job {
         List<Path> files = new ArrayList<>();
         for (String t : ReferenceData.TABLES) files.add(settings.reference().resolve(t + ".csv"));
         files.addAll(pipeline.silverContractFiles());
-        return IngestLedger.checksum(files);
+        return IngestLedger.checksumOf(files);
     }
 
     /**
@@ -336,11 +339,19 @@ public final class Job {
         return summary;
     }
 
+    private static boolean exists(Location l) {
+        try {
+            return l.exists();
+        } catch (java.io.UncheckedIOException e) {
+            throw ExitCodes.usage("cannot reach warehouse " + l + ": " + e.getMessage());
+        }
+    }
+
     /** A run that stopped before writing leaves no empty warehouse folder behind. */
     private void removeIfEmpty(boolean fresh) {
         if (!fresh) return;
-        try (Stream<Path> s = Files.list(warehouse.root())) {
-            if (s.findAny().isEmpty()) Files.delete(warehouse.root());
+        try {
+            warehouse.root().deleteIfEmpty();
         } catch (IOException e) {
             LOG.debug("warehouse folder left: {}", e.getMessage());
         }

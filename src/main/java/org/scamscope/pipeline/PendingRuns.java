@@ -28,10 +28,15 @@ final class PendingRuns {
 
     private PendingRuns() {}
 
-    /** The two places a pending row may be, for this warehouse. */
+    /**
+     * The places a pending row may be, for this warehouse: in it, when it is a local folder, and in
+     * this machine's temporary folder (a warehouse on HDFS gets only this one: the next run from this
+     * machine appends the row).
+     */
     static List<Path> folders(Warehouse warehouse) {
-        Path root = warehouse.root().toAbsolutePath().normalize();
-        return List.of(root.resolve(FOLDER), Path.of(System.getProperty("java.io.tmpdir"), "scamscope-pending-runs", digest(root.toString())));
+        Path local = warehouse.root().local();
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"), "scamscope-pending-runs", digest(warehouse.root().toString()));
+        return local == null ? List.of(temporary) : List.of(local.resolve(FOLDER), temporary);
     }
 
     /** The pending rows' files, oldest run first (a run id begins with its start time). */

@@ -4,7 +4,7 @@ import org.scamscope.ExitCodes;
 import org.scamscope.source.InputFolder;
 import org.scamscope.table.SilverTable;
 
-import java.nio.file.Path;
+import org.scamscope.storage.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,27 +16,27 @@ import java.util.stream.Collectors;
  * What a run takes: the new and changed files, and the files to prune, per dataset, decided from
  * the input folder and the ledger of files taken before.
  */
-record RunPlan(Map<SilverTable, List<IngestLedger.FileState>> take, Map<SilverTable, List<String>> pruned, Map<String, Path> byPath) {
+record RunPlan(Map<SilverTable, List<IngestLedger.FileState>> take, Map<SilverTable, List<String>> pruned, Map<String, Location> byPath) {
     /** The input's files per dataset, with their size, time and checksum; datasets without a folder are left out. */
-    record Inputs(Map<SilverTable, List<IngestLedger.FileState>> states, Map<String, Path> byPath) {
+    record Inputs(Map<SilverTable, List<IngestLedger.FileState>> states, Map<String, Location> byPath) {
         static Inputs list(InputFolder input, Pipeline pipeline, List<String> notes) {
             if (pipeline.silver().stream().allMatch(t -> input.files(t.name()) == null)) {
-                String name = input.root().getFileName() == null ? "" : input.root().getFileName().toString();
+                String name = input.root().name();
                 throw ExitCodes.usage("input folder " + input.root() + " has none of the dataset folders " + pipeline.silverByName().keySet()
                         + (pipeline.silverByName().containsKey(name)
-                            ? ": it is the dataset folder " + name + "/ itself; give the folder that holds it, " + input.root().getParent()
+                            ? ": it is the dataset folder " + name + "/ itself; give the folder that holds it, " + input.root().parent()
                             : ""));
             }
             Map<SilverTable, List<IngestLedger.FileState>> states = new LinkedHashMap<>();
-            Map<String, Path> byPath = new HashMap<>();
+            Map<String, Location> byPath = new HashMap<>();
             for (SilverTable t : pipeline.silver()) {
-                List<Path> files = input.files(t.name());
+                List<Location> files = input.files(t.name());
                 if (files == null) {
                     notes.add(t.name() + ": the input has no folder " + t.name() + "/, so silver/" + t.name() + " is left as it was");
                     continue;
                 }
                 List<IngestLedger.FileState> list = new ArrayList<>();
-                for (Path f : files) {
+                for (Location f : files) {
                     String rel = input.relative(f);
                     list.add(IngestLedger.state(t.name(), f, rel));
                     byPath.put(rel, f);
@@ -84,7 +84,7 @@ record RunPlan(Map<SilverTable, List<IngestLedger.FileState>> take, Map<SilverTa
     }
 
     /** The files of a dataset to read. */
-    List<Path> files(SilverTable t) {
+    List<Location> files(SilverTable t) {
         return take.getOrDefault(t, List.of()).stream().map(f -> byPath.get(f.path())).toList();
     }
 

@@ -1,26 +1,36 @@
 package org.scamscope.pipeline;
 
-import java.nio.file.Path;
+import org.scamscope.storage.Location;
 
 /** Where each table lives under the warehouse root. */
-public record Warehouse(Path root) {
+public record Warehouse(Location root) {
+    /** A warehouse in a local folder. */
+    public Warehouse(java.nio.file.Path root) {
+        this(Location.local(root));
+    }
+
     public String silver(String dataset) {
-        return root.resolve("silver").resolve(dataset).toString();
+        return table("silver/" + dataset);
     }
 
     public String gold(String table) {
-        return root.resolve("gold").resolve(table).toString();
+        return table("gold/" + table);
     }
 
     public String reference(String table) {
-        return root.resolve("reference").resolve(table).toString();
+        return table("reference/" + table);
     }
 
     public String quarantine() {
-        return root.resolve("quarantine").resolve("rejected_rows").toString();
+        return table("quarantine/rejected_rows");
     }
 
     public String ops(String table) {
-        return root.resolve("ops").resolve(table).toString();
+        return table("ops/" + table);
+    }
+
+    /** The location Spark and Delta are given for a table named relative to the root ("silver/victims"). */
+    public String table(String name) {
+        return root.resolve(name).toString();
     }
 }

@@ -53,6 +53,10 @@ public final class WarehouseLock implements AutoCloseable {
         return acquire(warehouse.toAbsolutePath().toUri(), warehouse.toString(), runId, lease);
     }
 
+    public static WarehouseLock acquire(org.scamscope.storage.Location warehouse, String runId, Duration lease) {
+        return acquire(warehouse.uri(), warehouse.toString(), runId, lease);
+    }
+
     /** The lock on a warehouse given as a URL (file:, hdfs:, ...); named as given in messages. */
     public static WarehouseLock acquire(URI warehouse, String runId, Duration lease) {
         return acquire(warehouse, warehouse.toString(), runId, lease);
@@ -93,12 +97,13 @@ public final class WarehouseLock implements AutoCloseable {
 
     /**
      * Who holds the lock on warehouse, as "run R, pid P on H, since T", with why it counts as stale
-     * when it does; empty when no lock file is there.
+     * when it does; empty when no lock file is there. A file still being written counts as held for
+     * one lease, as it does for a run that asks for the lock.
      */
-    public static Optional<String> holder(Path warehouse) {
-        LockFile file = LockFile.at(warehouse.toAbsolutePath().toUri(), FILE);
+    public static Optional<String> holder(org.scamscope.storage.Location warehouse, Duration lease) {
+        LockFile file = LockFile.at(warehouse.uri(), FILE);
         return read(file).map(p -> {
-            String gone = whyGone(p, file, Duration.ZERO);
+            String gone = whyGone(p, file, lease);
             return gone == null ? who(p) : who(p) + " (stale: " + gone + "; the next run takes it over)";
         });
     }

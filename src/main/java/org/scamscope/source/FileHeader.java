@@ -15,8 +15,7 @@ import scala.jdk.javaapi.CollectionConverters;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.scamscope.storage.Location;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,9 +33,9 @@ final class FileHeader {
     private FileHeader() {}
 
     /** The fields of the first CSV record, as written (empty for an empty file). */
-    static List<String> csv(Path p, String rel, Map<String, String> options) {
+    static List<String> csv(Location p, String rel, Map<String, String> options) {
         CSVOptions parsed = new CSVOptions(scala.collection.immutable.Map.from(CollectionConverters.asScala(options)), false, "UTC");
-        try (InputStream in = Files.newInputStream(p)) {
+        try (InputStream in = p.open()) {
             scala.collection.Iterator<String[]> records = UnivocityParser.tokenizeStream(in, false,
                     new CsvParser(parsed.asParserSettings()), parsed.charset());
             return records.hasNext() ? Arrays.asList(records.next()) : List.of();
@@ -53,8 +52,8 @@ final class FileHeader {
     record ParquetColumns(List<String> names, List<String> nested, String schema) {}
 
     /** The columns of a Parquet file, from one read of its footer. */
-    static ParquetColumns parquet(Path p, String rel) {
-        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(p.toUri()), HADOOP))) {
+    static ParquetColumns parquet(Location p, String rel) {
+        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(p.uri()), HADOOP))) {
             MessageType schema = r.getFooter().getFileMetaData().getSchema();
             List<String> names = new ArrayList<>();
             List<String> nested = new ArrayList<>();

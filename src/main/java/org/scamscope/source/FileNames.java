@@ -17,8 +17,8 @@ final class FileNames implements UDF1<String, String>, Serializable {
     private static final long serialVersionUID = 1L;
     private final Map<String, String> relativeByPath = new HashMap<>();
 
-    FileNames(List<Path> files, List<String> relatives) {
-        for (int i = 0; i < files.size(); i++) relativeByPath.put(files.get(i).toAbsolutePath().normalize().toString(), relatives.get(i));
+    FileNames(List<org.scamscope.storage.Location> files, List<String> relatives) {
+        for (int i = 0; i < files.size(); i++) relativeByPath.put(Path.of(files.get(i).uri().getPath()).normalize().toString(), relatives.get(i));
     }
 
     @Override

@@ -4,9 +4,7 @@ import org.scamscope.ExitCodes;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.scamscope.storage.Location;
 import java.util.Locale;
 
 /**
@@ -20,7 +18,7 @@ final class FileSniff {
     private FileSniff() {}
 
     /** @param encoding the encoding the source mapping declares for CSV text */
-    static void check(Path file, String rel, String format, String encoding) {
+    static void check(Location file, String rel, String format, String encoding) {
         byte[] head = head(file, rel);
         if (format.equals("parquet")) {
             if (head.length == 0) return;  // Spark's own message says it is empty
@@ -50,21 +48,18 @@ final class FileSniff {
         if (what != null) throw ExitCodes.usage("input file " + rel + " is " + what);
     }
 
-    private static byte[] head(Path file, String rel) {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static byte[] head(Location file, String rel) {
+        try (InputStream in = file.open()) {
             return in.readNBytes(HEAD);
         } catch (IOException e) {
             throw ExitCodes.usage("input file " + rel + " cannot be read: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private static boolean endsWithMagic(Path file, String rel) {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-            if (f.length() < 12) return false;  // magic, footer length, magic
-            byte[] tail = new byte[4];
-            f.seek(f.length() - 4);
-            f.readFully(tail);
-            return startsWith(tail, 'P', 'A', 'R', '1');
+    private static boolean endsWithMagic(Location file, String rel) {
+        try {
+            byte[] tail = file.tail(12);
+            return tail.length == 12 && startsWith(java.util.Arrays.copyOfRange(tail, 8, 12), 'P', 'A', 'R', '1');  // magic, footer length, magic
         } catch (IOException e) {
             throw ExitCodes.usage("input file " + rel + " cannot be read: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -1,6 +1,11 @@
 package org.scamscope.source;
 
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.scamscope.ExitCodes;
+import org.scamscope.spark.HadoopConf;
+import org.scamscope.storage.Location;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,40 +14,59 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** The input folder: one folder of .csv and .parquet files per dataset, listed in name order. */
+/**
+ * The input folder: one folder of .csv and .parquet files per dataset, listed in name order. A
+ * local folder is walked with java.nio (links followed, a broken one named); a folder on HDFS or an
+ * object store is listed through Hadoop's FileSystem.
+ */
 public final class InputFolder {
-    private final Path input;
+    private final Location input;
 
-    public InputFolder(Path input) {
+    public InputFolder(Location input) {
         this.input = input;
     }
 
-    public Path root() {
+    public InputFolder(Path input) {
+        this(Location.local(input));
+    }
+
+    public Location root() {
         return input;
     }
 
     /** The dataset's input files in name order, or null when the input has no folder for it. */
-    public List<Path> files(String dataset) {
-        Path dir = input.resolve(dataset);
-        if (!Files.exists(dir) && Files.isSymbolicLink(dir)) {
+    public List<Location> files(String dataset) {
+        Location dir = input.resolve(dataset);
+        if (dir.local() == null) return listRemote(dir);
+        Path local = dir.local();
+        if (!Files.exists(local) && Files.isSymbolicLink(local)) {
             // Not an absent dataset, whose tables are left alone: one that is there and cannot be read.
-            throw ExitCodes.usage("input folder " + dir + " cannot be read: it is a link that leads to no folder");
+            throw ExitCodes.usage("input folder " + local + " cannot be read: it is a link that leads to no folder");
         }
-        return Files.exists(dir) ? list(dir) : null;
+        return Files.exists(local) ? listLocal(local).stream().map(Location::local).toList() : null;
     }
 
-    public String relative(Path file) {
-        // joined by '/' on every system; a backslash in a name is a character of the name (Linux allows it)
-        List<String> names = new java.util.ArrayList<>();
-        input.relativize(file).forEach(n -> names.add(n.toString()));
-        return String.join("/", names);
+    /** The file's name in the input folder, its parts joined by '/'. */
+    public String relative(Location file) {
+        if (file.local() != null && input.local() != null) {
+            // joined by '/' on every system; a backslash in a name is a character of the name (Linux allows it)
+            List<String> names = new ArrayList<>();
+            input.local().relativize(file.local()).forEach(n -> names.add(n.toString()));
+            return String.join("/", names);
+        }
+        String root = input.uri().getPath();
+        String path = file.uri().getPath();
+        if (!root.endsWith("/")) root += "/";
+        if (!path.startsWith(root)) throw new IllegalArgumentException(file + " is not in the input folder " + input);
+        return path.substring(root.length());
     }
 
-    private List<Path> list(Path dir) {
+    private List<Path> listLocal(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw ExitCodes.usage("input path " + dir + " is a file, not a folder: a dataset is a folder of .csv and .parquet files");
         }
@@ -66,8 +90,33 @@ public final class InputFolder {
                                 : "it is not a regular file"));
             }
             if (!Files.isReadable(p)) throw ExitCodes.usage("input file " + p + " cannot be read: permission denied");
-            formatOf(input.relativize(p).toString());
+            formatOf(input.local().relativize(p).toString());
         }
+        return out;
+    }
+
+    /** The files under a folder of a Hadoop file system, in the order of their paths; null when there is no folder. */
+    private List<Location> listRemote(Location dir) {
+        List<Location> out = new ArrayList<>();
+        try {
+            if (!dir.exists()) return null;
+            if (!dir.isDirectory()) {
+                throw ExitCodes.usage("input path " + dir + " is a file, not a folder: a dataset is a folder of .csv and .parquet files");
+            }
+            FileSystem fs = FileSystem.get(dir.uri(), HadoopConf.create());
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(new org.apache.hadoop.fs.Path(dir.uri()), true);
+            while (files.hasNext()) {
+                LocatedFileStatus f = files.next();
+                String name = f.getPath().getName();
+                if (!name.startsWith(".") && !name.startsWith("_")) out.add(Location.of(f.getPath().toUri()));
+            }
+        } catch (IOException e) {
+            throw ExitCodes.usage("cannot list input folder " + dir + ": " + describe(e));
+        } catch (UncheckedIOException e) {
+            throw ExitCodes.usage("cannot list input folder " + dir + ": " + describe(e.getCause()));
+        }
+        out.sort(Comparator.comparing((Location l) -> l.uri().getPath()));
+        for (Location l : out) formatOf(relative(l));
         return out;
     }
 

@@ -15,7 +15,7 @@ import org.scamscope.ExitCodes;
 import org.scamscope.Messages;
 import org.scamscope.table.PersonKey;
 
-import java.nio.file.Path;
+import org.scamscope.storage.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,7 +41,7 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
      */
     record Header(List<String> names, List<String> nested, String readTogether) {}
 
-    static Header header(Path p, String rel, String format, SourceMapping m) {
+    static Header header(Location p, String rel, String format, SourceMapping m) {
         FileSniff.check(p, rel, format, m.csvOptions.getOrDefault("encoding", "UTF-8"));
         if (!format.equals("csv")) {
             FileHeader.ParquetColumns columns = FileHeader.parquet(p, rel);
@@ -63,7 +63,7 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
      * One reader serves them all: a plan per file costs a fifth of a second, which 2,000 small files
      * of a partner's daily export turn into minutes.
      */
-    static RawSource read(SparkSession spark, List<Path> files, List<String> rels, String format, SourceMapping m, List<String> header, PersonKey key) {
+    static RawSource read(SparkSession spark, List<Location> files, List<String> rels, String format, SourceMapping m, List<String> header, PersonKey key) {
         return format.equals("csv") ? csv(spark, files, rels, m, header, key) : parquet(spark, files, rels);
     }
 
@@ -82,7 +82,7 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
         return options;
     }
 
-    private static RawSource csv(SparkSession spark, List<Path> files, List<String> rels, SourceMapping m, List<String> header, PersonKey key) {
+    private static RawSource csv(SparkSession spark, List<Location> files, List<String> rels, SourceMapping m, List<String> header, PersonKey key) {
         Map<String, String> options = csvOptions(m);
         int width = header.size();
         // Every field as text; a row with the wrong number of fields is kept whole in MALFORMED
@@ -133,7 +133,7 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
         return fallback;
     }
 
-    static RawSource parquet(SparkSession spark, List<Path> files, List<String> rels) {
+    static RawSource parquet(SparkSession spark, List<Location> files, List<String> rels) {
         Dataset<Row> df;
         try {
             df = spark.read().parquet(files.stream().map(RawSource::literal).toArray(String[]::new));
@@ -163,7 +163,7 @@ record RawSource(Dataset<Row> rows, List<String> header, Dataset<Row> everyLine)
      * file named a[1].csv would otherwise read a1.csv in its place. Hadoop's glob syntax escapes a
      * character with a backslash.
      */
-    static String literal(Path p) {
+    static String literal(Location p) {
         return p.toString().replaceAll("([\\\\\\[\\]{}*?])", "\\\\$1");
     }
 }

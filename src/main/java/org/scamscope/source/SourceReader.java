@@ -20,7 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import org.scamscope.storage.Location;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -81,7 +81,7 @@ public final class SourceReader {
     public record Batch(Dataset<Row> rows, List<InputFile> files) {}
 
     /** One input file, the mapping that fits its path, and its header checked against that mapping. */
-    public record Head(Path file, String path, SourceMapping mapping, String format, List<String> header, FileLayout layout,
+    public record Head(Location file, String path, SourceMapping mapping, String format, List<String> header, FileLayout layout,
                        InputFile described, String readTogether) {}
 
     /** The files of a dataset with their headers: read in this JVM, before Spark starts. */
@@ -93,9 +93,9 @@ public final class SourceReader {
     }
 
     /** The headers of the given files of the dataset, each under the first mapping that fits its path. */
-    public static Heads heads(InputFolder input, List<SourceMapping> mappings, SilverTable table, List<Path> paths) {
+    public static Heads heads(InputFolder input, List<SourceMapping> mappings, SilverTable table, List<Location> paths) {
         List<Head> heads = new ArrayList<>();
-        for (Path p : paths) {
+        for (Location p : paths) {
             String rel = input.relative(p);
             SourceMapping m = mappings.stream()
                     .filter(x -> x.dataset.equals(table.name()) && x.matches(rel))
@@ -108,7 +108,7 @@ public final class SourceReader {
     }
 
     /** One file's header under the given mapping. */
-    public static Head head(Path p, String rel, SourceMapping m, SilverTable table) {
+    public static Head head(Location p, String rel, SourceMapping m, SilverTable table) {
         String format = InputFolder.formatOf(rel);
         RawSource.Header header = RawSource.header(p, rel, format, m);
         FileLayout layout = FileLayout.check(header.names(), m, format);

@@ -22,16 +22,25 @@ class JobConfigTest {
     @Test
     void foldersAreAbsoluteAndFileUrlsNameFolders() {
         JobConfig c = with("data/sample", "file:///tmp/scamscope-wh");
-        assertEquals(Path.of("data/sample").toAbsolutePath().normalize(), c.input());
-        assertEquals(Path.of("/tmp/scamscope-wh"), c.warehouse());
+        assertEquals(Path.of("data/sample").toAbsolutePath().normalize(), c.input().local());
+        assertEquals(Path.of("/tmp/scamscope-wh"), c.warehouse().local());
     }
 
     @Test
-    void objectStoreUrlsAreRefusedRatherThanWrittenToALocalFolderOfThatName() {
+    void urlsOfFileSystemsHadoopDoesNotHaveHereAreRefusedRatherThanWrittenToALocalFolderOfThatName() {
         ScamscopeException e = assertThrows(ScamscopeException.class, () -> with("data/sample", "s3a://bucket/warehouse").warehouse());
         assertEquals(2, e.exitCode());
-        assertTrue(e.getMessage().startsWith("warehouse s3a://bucket/warehouse: s3a:// locations are not supported yet"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("warehouse s3a://bucket/warehouse: this installation has no Hadoop file system for s3a://"), e.getMessage());
         assertEquals(2, assertThrows(ScamscopeException.class,
                 () -> with("abfss://in@account.dfs.core.windows.net/x", "wh").input()).exitCode());
+    }
+
+    @Test
+    void anHdfsUrlNamesAFolderOnThatFileSystem() {
+        JobConfig c = with("hdfs://namenode:8020/in put", "hdfs://namenode:8020/wh/");
+        assertEquals(null, c.input().local());
+        assertEquals("hdfs://namenode:8020/in put", c.input().toString());
+        assertEquals("hdfs://namenode:8020/wh/silver/victims", c.warehouse().resolve("silver/victims").toString());
+        assertEquals(2, assertThrows(ScamscopeException.class, () -> with("data/sample", "hdfs:/no-namenode").warehouse()).exitCode());
     }
 }

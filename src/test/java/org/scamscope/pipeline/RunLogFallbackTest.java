@@ -24,13 +24,13 @@ class RunLogFallbackTest {
     void aRowThatCouldNotBeAppendedIsAppendedByTheNextRun() throws Exception {
         Warehouse warehouse = new Warehouse(dir.resolve("warehouse"));
         // A file where the table's folder should be: the append fails as on a full disk, and only there.
-        Files.createDirectories(warehouse.root().resolve("ops"));
+        Files.createDirectories(warehouse.root().local().resolve("ops"));
         Path blocker = Path.of(warehouse.ops("runs"));
         Files.writeString(blocker, "not a folder");
 
         RunSummary failed = summary("20261203T100000Z-aaaa", "failed", 1, "IOException: No space left on device");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> RunLog.append(warehouse, failed));
-        Path kept = warehouse.root().resolve("_pending_runs/20261203T100000Z-aaaa.json");
+        Path kept = warehouse.root().local().resolve("_pending_runs/20261203T100000Z-aaaa.json");
         assertTrue(e.getMessage().contains("kept in " + kept + " for the next run to append"), e.getMessage());
         assertTrue(Files.isRegularFile(kept));
 

@@ -27,7 +27,7 @@ class SourceReaderTest {
         Pipeline pipeline = Pipeline.load(JobConfig.load(JobConfig.defaultFile(), Map.of()));
         SilverTable victims = pipeline.silverByName().get("victims");
         InputFolder input = new InputFolder(root);
-        List<Path> files = input.files("victims");
+        List<org.scamscope.storage.Location> files = input.files("victims");
         assertEquals(50, files.size());
         SourceReader.Heads heads = SourceReader.heads(input, pipeline.mappings(), victims, files);
         SourceReader reader = new SourceReader(TestSpark.session(), input, pipeline.mappings(), PersonKey.of("a-test-key-of-32-characters-long"),

@@ -1,0 +1,87 @@
+package org.scamscope.pipeline;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scamscope.JobRunner;
+import org.scamscope.TestHdfs;
+import org.scamscope.WarehouseComparison;
+import org.scamscope.ops.WarehouseTables;
+import org.scamscope.spark.HadoopConf;
+import org.scamscope.storage.Location;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scamscope.pipeline.BasicFixtureExpectations.*;
+
+/**
+ * The job with its input and its warehouse on HDFS (a NameNode and a DataNode on 127.0.0.1): the
+ * input listed, sniffed, hashed and read there, the tables committed there, and what it writes the
+ * same as a run over the same files in local folders.
+ */
+class RunOnHdfsTest {
+    static final String NEW_VICTIM = "victim_id,source,victim_type,registration_date,gender,age,citizenship,exploitation_country\n"
+            + "H1,hotline,defrauded,2024-06-01,female,33,PHL,KHM\n";
+
+    static FileSystem hdfs;
+    static String warehouse;
+    static RunSummary first;
+    static RunSummary second;
+    static RunSummary third;
+    static List<String> victimsAfterSecond;
+
+    @TempDir
+    static Path local;
+
+    @BeforeAll
+    static void runTwiceOnHdfs() throws Exception {
+        hdfs = FileSystem.get(TestHdfs.root(), HadoopConf.create());
+        // a space in the input's path, as in partners' folder names: Hadoop's paths and URLs must agree on it
+        warehouse = TestHdfs.root().resolve("/runs/warehouse").toString();
+        hdfs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(JobRunner.FIXTURES.resolve("basic").toAbsolutePath().toUri()),
+                new org.apache.hadoop.fs.Path(TestHdfs.root().toString(), "/runs/basic input"));
+        first = JobRunner.run("hdfs://127.0.0.1:" + TestHdfs.root().getPort() + "/runs/basic input", warehouse, JobRunner.lenient());
+        JobRunner.run(JobRunner.FIXTURES.resolve("basic"), local, JobRunner.lenient());
+        WarehouseComparison.assertSameTables(Location.local(local), Location.parse("warehouse", warehouse),
+                List.of("silver", "gold", "quarantine", "reference", "ops/data_quality"));
+
+        try (var out = hdfs.create(new org.apache.hadoop.fs.Path(TestHdfs.root().toString(), "/runs/basic input/victims/partner_c.csv"))) {
+            out.write(NEW_VICTIM.getBytes(StandardCharsets.UTF_8));
+        }
+        second = JobRunner.run("hdfs://127.0.0.1:" + TestHdfs.root().getPort() + "/runs/basic input", warehouse, JobRunner.lenient());
+        victimsAfterSecond = JobRunner.rows(JobRunner.table(warehouse, "silver/victims"), "victim_id", "source_file", "source_row");
+        third = JobRunner.run("hdfs://127.0.0.1:" + TestHdfs.root().getPort() + "/runs/basic input", warehouse, JobRunner.lenient());
+    }
+
+    @Test
+    void silverAndTheQuarantineOnHdfsAreTheHandComputedRows() {
+        assertEquals(COMPOUNDS, JobRunner.rows(JobRunner.table(warehouse, "silver/compounds"), COMPOUND_COLUMNS));
+        assertEquals(ACTIONS, JobRunner.rows(JobRunner.table(warehouse, "silver/enforcement_actions"), ACTION_COLUMNS));
+        assertEquals(QUARANTINE, JobRunner.rows(JobRunner.table(warehouse, "quarantine/rejected_rows"), QUARANTINE_COLUMNS));
+    }
+
+    @Test
+    void aSecondRunTakesOnlyTheNewFileByTheLedgerOfHdfsFiles() {
+        assertTrue(second.notes.contains("victims: 1 new and 0 changed files taken, 2 unchanged skipped"), second.notes.toString());
+        List<String> expected = new ArrayList<>();
+        for (String v : VICTIMS) {
+            String[] f = v.split("\\|");
+            expected.add(f[0] + "|" + f[f.length - 2] + "|" + f[f.length - 1]);
+        }
+        expected.add("H1|victims/partner_c.csv|1");
+        expected.sort(null);
+        assertEquals(expected, victimsAfterSecond);
+    }
+
+    @Test
+    void aThirdRunFindsNothingNewWithoutStartingSpark() {
+        assertTrue(third.notes.contains("no new or changed input files: no table written"), third.notes.toString());
+        assertTrue(WarehouseTables.list(Location.parse("warehouse", warehouse)).contains("ops/ingested_files"));
+    }
+}
