@@ -84,4 +84,34 @@ class RunOnHdfsTest {
         assertTrue(third.notes.contains("no new or changed input files: no table written"), third.notes.toString());
         assertTrue(WarehouseTables.list(Location.parse("warehouse", warehouse)).contains("ops/ingested_files"));
     }
+
+    @Test
+    void readOnlyCommandsReadAWarehouseOnHdfsAsALocalOne() {
+        String table = "gold/compounds_by_region_year";
+        String[] hdfsShow = main("show", table, "--format", "csv", "--warehouse", warehouse);
+        String[] localShow = main("show", table, "--format", "csv", "--warehouse", local.toString());
+        assertEquals("0", hdfsShow[0], hdfsShow[2]);
+        assertEquals(localShow[1], hdfsShow[1]);
+        assertTrue(hdfsShow[1].lines().count() > 40, hdfsShow[1]);
+
+        String[] tables = main("tables", "--warehouse", warehouse);
+        assertEquals("0", tables[0], tables[2]);
+        assertTrue(tables[1].contains("silver/victims") && tables[1].contains(table), tables[1]);
+        String[] status = main("status", "--warehouse", warehouse);
+        assertEquals("0", status[0], status[2]);
+        assertTrue(status[1].lines().toList().contains("lock:      free"), status[1]);
+
+        String[] maintain = main("maintain", "--warehouse", warehouse);
+        assertEquals("2", maintain[0]);
+        assertTrue(maintain[2].contains("maintain works on a warehouse in a local folder only, not on " + warehouse), maintain[2]);
+    }
+
+    /** The command line's exit code, output and errors. */
+    static String[] main(String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = org.scamscope.cli.Main.execute(args, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    }
 }
