@@ -7,10 +7,19 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.io.TempDir;
+import org.scamscope.JobRunner;
 import org.scamscope.SampleWarehouse;
+import org.scamscope.TestHdfs;
 import org.scamscope.WarehouseComparison;
+import org.scamscope.pipeline.RunSummary;
+import org.scamscope.spark.HadoopConf;
+import org.scamscope.storage.Location;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The job as Spark users run it: the application jar submitted in client mode to a standalone
  * cluster of a Master and two Workers (one core each) on 127.0.0.1, started from a SPARK_HOME made
- * of the jars Maven resolved. Every table it writes equals, row for row, the local-mode run's, also
- * when a Worker is killed while its executor runs tasks.
+ * of the jars Maven resolved. Every table it writes equals, row for row, the local-mode run's: with
+ * its input and warehouse in a folder every node sees, and on HDFS (a NameNode and a DataNode on
+ * 127.0.0.1) when a Worker is killed while its executor runs tasks and in the incremental run after.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -53,9 +63,23 @@ class ClusterIT {
     /** The applications the Workers ran before the kill run started. */
     static List<String> earlierApps = List.of();
     static final Path CLUSTER_WAREHOUSE = DIR.resolve("warehouses/cluster");
-    static final Path KILL_WAREHOUSE = DIR.resolve("warehouses/worker-killed");
+    /** The sample's input and the warehouse of the runs on HDFS, set once HDFS is up. */
+    static String hdfsInput;
+    static String killWarehouse;
+    /**
+     * A partner's file that arrives after the first runs: ten new victims, and a row the rules reject
+     * (under the quarantine's threshold of 10 % of a run's rows).
+     */
+    static final String NEW_FILE = "victims/partner_2026_12.csv";
+    static final List<String> NEW_IDS = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "NEW-" + i).sorted().toList();
+    static final String NEW_ROWS = "victim_id,source,victim_type,registration_date,gender,age,citizenship,exploitation_country\n"
+            + java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "NEW-" + i + ",hotline_kh,"
+                    + (i % 2 == 0 ? "defrauded" : "forced_scam_worker") + ",2025-0" + (i % 9 + 1) + "-11,male," + (20 + i) + ",IDN,MMR\n")
+                    .collect(java.util.stream.Collectors.joining())
+            + "NEW-11,hotline_kh,defrauded,2025-06-02,female,230,USA,KHM\n";
     static final Path CLUSTER_LOG = DIR.resolve("logs/driver-cluster");
     static final Path KILL_LOG = DIR.resolve("logs/driver-worker-killed");
+    static final Path INCREMENTAL_LOG = DIR.resolve("logs/driver-incremental");
     static final Instant START = Instant.now();
 
     /**
@@ -70,7 +94,13 @@ class ClusterIT {
         cluster = StandaloneCluster.start(sparkHome, DIR.resolve("logs"), 2, "2g");
         cluster.awaitWorkers(2, Duration.ofMinutes(2));
         log("2 Workers registered with " + cluster.url());
-        clusterRun = startLauncherRun();
+        clusterRun = startLauncherRun(SAMPLE.toString(), CLUSTER_WAREHOUSE.toString(), CLUSTER_LOG);
+        URI hdfs = TestHdfs.root();
+        FileSystem fs = FileSystem.get(hdfs, HadoopConf.create());
+        fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(SAMPLE.toAbsolutePath().toUri()), new org.apache.hadoop.fs.Path(hdfs.resolve("/cluster/sample")));
+        hdfsInput = hdfs.resolve("/cluster/sample").toString();
+        killWarehouse = hdfs.resolve("/cluster/worker-killed").toString();
+        log("HDFS up at " + hdfs + ", the sample copied there");
         // The sample's local-mode run of this JVM, shared with the other tests that read it.
         localWarehouse = SampleWarehouse.path();
         log("local-mode run done");
@@ -101,14 +131,14 @@ class ClusterIT {
     }
 
     /** bin/scamscope with SPARK_HOME: spark-submit --master spark://... in client mode, the application jar. */
-    static Process startLauncherRun() throws IOException {
+    static Process startLauncherRun(String input, String warehouse, Path log) throws IOException {
         Map<String, String> env = new HashMap<>(cluster.env());
         List<String> submit = new ArrayList<>(List.of("--master", cluster.url()));
         submit.addAll(submitConf());
         env.put("SCAMSCOPE_SUBMIT_ARGS", String.join(" ", submit));
         env.put("SPARK_SUBMIT_OPTS", String.join(" ", StandaloneCluster.QUICK_JVM));
         return Processes.start(List.of(SparkDistribution.ROOT.resolve("bin/scamscope").toString(),
-                "run", "--input", SAMPLE.toString(), "--warehouse", CLUSTER_WAREHOUSE.toString()), env, CLUSTER_LOG);
+                "run", "--input", input, "--warehouse", warehouse), env, log);
     }
 
     /** SparkSubmit itself with the application jar, the master given by the job's --master flag. */
@@ -124,7 +154,7 @@ class ClusterIT {
         cmd.addAll(submitConf());
         cmd.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + String.join(" ", StandaloneCluster.QUICK_JVM)));
         cmd.addAll(List.of("--class", "org.scamscope.cli.Main", SparkDistribution.appJar().toString(),
-                "run", "--config", "conf/scamscope.properties", "--input", SAMPLE.toString(), "--warehouse", KILL_WAREHOUSE.toString(),
+                "run", "--config", "conf/scamscope.properties", "--input", hdfsInput, "--warehouse", killWarehouse,
                 "--master", cluster.url()));
         killRun = Processes.start(cmd, cluster.env(), KILL_LOG);
     }
@@ -176,12 +206,44 @@ class ClusterIT {
         String err = Files.readString(Processes.err(KILL_LOG));
         assertEquals(0, code, Processes.tail(Processes.err(KILL_LOG), 60));
         assertTrue(err.contains("Lost executor"), "the driver lost the killed Worker's executor\n" + Processes.tail(Processes.err(KILL_LOG), 40));
-        assertSameTables(localWarehouse, KILL_WAREHOUSE);
-        log("tables after the killed Worker equal the local run's");
+        assertSameTables(Location.local(localWarehouse), Location.parse("warehouse", killWarehouse));
+        log("tables on HDFS after the killed Worker equal the local run's");
+    }
+
+    /**
+     * A new file on HDFS: the next run takes only it (the ledger's identity of HDFS files), on the one
+     * Worker left, and its tables equal those of the same incremental run in local mode.
+     */
+    @Test
+    @Order(3)
+    void anIncrementalRunOnHdfsEqualsTheSameRunInLocalMode(@TempDir Path dir) throws Exception {
+        FileSystem fs = FileSystem.get(TestHdfs.root(), HadoopConf.create());
+        try (var out = fs.create(new org.apache.hadoop.fs.Path(hdfsInput + "/" + NEW_FILE))) {
+            out.write(NEW_ROWS.getBytes(StandardCharsets.UTF_8));
+        }
+        Process run = startLauncherRun(hdfsInput, killWarehouse, INCREMENTAL_LOG);
+        Path input = JobRunner.copyFolder(SAMPLE, dir.resolve("input"));
+        Files.writeString(input.resolve(NEW_FILE), NEW_ROWS);
+        Path local = SampleWarehouse.copy(dir.resolve("warehouse"));
+        RunSummary localRun = JobRunner.run(input, local, Map.of());
+        log("local-mode incremental run done");
+        assertEquals(0, Processes.await(run, RUN_TIMEOUT, INCREMENTAL_LOG), Processes.tail(Processes.err(INCREMENTAL_LOG), 60));
+        log("incremental run on HDFS done");
+        String note = "victims: 1 new and 0 changed files taken, 4 unchanged skipped";
+        assertTrue(localRun.notes.contains(note), localRun.notes.toString());
+        assertTrue(Files.readString(Processes.out(INCREMENTAL_LOG)).contains(note), Files.readString(Processes.out(INCREMENTAL_LOG)));
+        assertEquals(NEW_IDS, JobRunner.rows(JobRunner.table(killWarehouse, "silver/victims")
+                .filter("victim_id LIKE 'NEW-%'"), "victim_id"));
+        assertSameTables(Location.local(local), Location.parse("warehouse", killWarehouse));
+        log("tables of the incremental run on HDFS equal the local run's");
     }
 
     /** Every Delta table under silver/, gold/ and quarantine/ of both warehouses, row for row, less the run's lineage. */
     static void assertSameTables(Path expected, Path actual) throws IOException {
+        WarehouseComparison.assertSameTables(expected, actual, COMPARED);
+    }
+
+    static void assertSameTables(Location expected, Location actual) {
         WarehouseComparison.assertSameTables(expected, actual, COMPARED);
     }
 
