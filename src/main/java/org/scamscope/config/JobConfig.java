@@ -49,7 +49,10 @@ public final class JobConfig {
         overrides.forEach((k, v) -> {
             if (v != null) props.setProperty(k, v);
         });
-        return new JobConfig(file.toAbsolutePath().normalize(), props);
+        JobConfig config = new JobConfig(file.toAbsolutePath().normalize(), props);
+        // The driver lists, hashes and locks before Spark starts, with the Hadoop settings Spark would get.
+        org.scamscope.spark.HadoopConf.useSparkSettings(config.sparkSettings());
+        return config;
     }
 
     public Path file() {

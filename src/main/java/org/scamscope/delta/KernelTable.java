@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  */
 public final class KernelTable {
     /** One engine for the JVM: it holds a Hadoop configuration and the Parquet and JSON readers. */
-    private static final Engine ENGINE = DefaultEngine.create(org.scamscope.spark.HadoopConf.create());
+    private static final Engine ENGINE = DefaultEngine.create(org.scamscope.spark.HadoopConf.shared());
 
     static Engine engine() {
         return ENGINE;

@@ -69,27 +69,29 @@ public final class WarehouseLock implements AutoCloseable {
         } catch (IOException e) {
             throw ExitCodes.usage("cannot create the warehouse folder " + named + ": " + e.getMessage());
         }
+        String mine = content(runId, lease);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                if (file.createNew(content(runId, lease))) return new WarehouseLock(file, lease, runId);
+                if (file.createNew(mine)) return new WarehouseLock(file, lease, runId);
             } catch (IOException e) {
                 throw ExitCodes.usage("cannot write the lock file " + file.where() + " (is the warehouse writable?): " + e.getMessage());
             }
-            Optional<Properties> p = read(file);
-            if (p.isEmpty()) continue;  // released meanwhile
-            String gone = whyGone(p.get(), file, lease);
+            Optional<String> text = readText(file);
+            if (text.isEmpty()) continue;  // released meanwhile
+            Properties p = parse(text.get());
+            String gone = whyGone(p, file, lease);
             if (gone == null) {
                 throw new ScamscopeException(ExitCodes.LOCKED, "another run holds the lock on " + named + ": "
-                        + who(p.get()) + " (lock file " + file.where() + ")");
+                        + who(p) + " (lock file " + file.where() + ")");
             }
-            // Moved aside atomically: of two runs taking over the same stale lock, one wins.
+            // Of two runs taking over the same stale lock, one wins; the other reads the winner's lock next.
             try {
-                if (file.moveTo(FILE + ".stale-" + runId)) {
-                    LOG.warn("released a stale lock of run {} ({})", p.get().getProperty("run_id"), gone);
-                    file.delete(FILE + ".stale-" + runId);
+                if (file.takeOver(text.get(), mine)) {
+                    LOG.warn("took over a stale lock of run {} ({})", p.getProperty("run_id"), gone);
+                    return new WarehouseLock(file, lease, runId);
                 }
             } catch (IOException e) {
-                throw ExitCodes.usage("cannot release the stale lock " + file.where() + ": " + e.getMessage());
+                throw ExitCodes.usage("cannot take over the stale lock " + file.where() + ": " + e.getMessage());
             }
         }
         throw new ScamscopeException(ExitCodes.LOCKED, "could not take the lock on " + named + " after three attempts");
@@ -139,8 +141,12 @@ public final class WarehouseLock implements AutoCloseable {
     }
 
     private static Optional<Properties> read(LockFile file) {
+        return readText(file).map(WarehouseLock::parse);
+    }
+
+    private static Optional<String> readText(LockFile file) {
         try {
-            return file.read().map(WarehouseLock::parse);
+            return file.read();
         } catch (IOException e) {
             throw ExitCodes.usage("cannot read the lock file " + file.where() + ": " + e.getMessage());
         }
@@ -168,7 +174,9 @@ public final class WarehouseLock implements AutoCloseable {
         try {
             Optional<String> text = file.read();
             if (text.isEmpty() || !owner.equals(parse(text.get()).getProperty("run_id"))) return;
-            file.replace(text.get().replaceAll("lease_until=.*", "lease_until=" + Instant.now().plus(lease)));
+            if (!file.renew(text.get(), text.get().replaceAll("lease_until=.*", "lease_until=" + Instant.now().plus(lease)))) {
+                LOG.warn("could not renew the warehouse lock {}: another process changed it", file.where());
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not renew the warehouse lock: {}", e.getMessage());
         }
@@ -187,7 +195,7 @@ public final class WarehouseLock implements AutoCloseable {
         renewer.shutdownNow();
         try {
             Optional<Properties> p = read(file);
-            if (p.isPresent() && owner.equals(p.get().getProperty("run_id"))) file.delete(null);
+            if (p.isPresent() && owner.equals(p.get().getProperty("run_id"))) file.delete();
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not remove the lock file {}: {}", file.where(), e.getMessage());
         }

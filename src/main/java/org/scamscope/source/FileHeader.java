@@ -28,7 +28,7 @@ import java.util.Map;
  * tokeniser (CSVOptions, UnivocityParser), so the fields are those Spark's reader finds.
  */
 final class FileHeader {
-    private static final Configuration HADOOP = org.scamscope.spark.HadoopConf.create();
+    private static final Configuration HADOOP = org.scamscope.spark.HadoopConf.shared();
 
     private FileHeader() {}
 

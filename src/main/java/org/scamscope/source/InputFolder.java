@@ -103,7 +103,7 @@ public final class InputFolder {
             if (!dir.isDirectory()) {
                 throw ExitCodes.usage("input path " + dir + " is a file, not a folder: a dataset is a folder of .csv and .parquet files");
             }
-            FileSystem fs = FileSystem.get(dir.uri(), HadoopConf.create());
+            FileSystem fs = FileSystem.get(dir.uri(), HadoopConf.shared());
             RemoteIterator<LocatedFileStatus> files = fs.listFiles(new org.apache.hadoop.fs.Path(dir.uri()), true);
             while (files.hasNext()) {
                 LocatedFileStatus f = files.next();

@@ -2,6 +2,8 @@ package org.scamscope.spark;
 
 import org.apache.hadoop.conf.Configuration;
 
+import java.util.Map;
+
 /**
  * The job's own Hadoop settings (resource scamscope-hadoop.xml: local files through
  * {@link ForklessLocalFileSystem}), in every Hadoop configuration of the JVM. They are installed as a
@@ -10,6 +12,9 @@ import org.apache.hadoop.conf.Configuration;
  */
 public final class HadoopConf {
     static final String RESOURCE = "scamscope-hadoop.xml";
+    /** Spark passes settings with this prefix to Hadoop, without it (spark-submit's --conf, the configuration file). */
+    static final String SPARK_PREFIX = "spark.hadoop.";
+    private static Configuration shared;
 
     private HadoopConf() {}
 
@@ -22,5 +27,28 @@ public final class HadoopConf {
     public static Configuration create() {
         install();
         return new Configuration();
+    }
+
+    /**
+     * The configuration of the driver's own file system calls (listing and hashing the input, the
+     * lock, Delta Kernel's reads), made before Spark starts: with the spark.hadoop.* settings Spark
+     * would give its own (an S3 endpoint and credentials, an HDFS name service), from spark-submit's
+     * system properties and from {@link #useSparkSettings}.
+     */
+    public static synchronized Configuration shared() {
+        if (shared == null) {
+            shared = create();
+            System.getProperties().forEach((k, v) -> {
+                if (k.toString().startsWith(SPARK_PREFIX)) shared.set(k.toString().substring(SPARK_PREFIX.length()), v.toString());
+            });
+        }
+        return shared;
+    }
+
+    /** The configuration file's spark.hadoop.* settings, for the driver's own calls as for Spark's. */
+    public static synchronized void useSparkSettings(Map<String, String> settings) {
+        settings.forEach((k, v) -> {
+            if (k.startsWith(SPARK_PREFIX)) shared().set(k.substring(SPARK_PREFIX.length()), v);
+        });
     }
 }

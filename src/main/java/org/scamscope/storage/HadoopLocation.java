@@ -19,8 +19,6 @@ import java.util.List;
  * JVM's Hadoop settings; Hadoop caches one client per scheme and authority.
  */
 record HadoopLocation(URI uri) implements Location {
-    private static final org.apache.hadoop.conf.Configuration CONF = HadoopConf.create();
-
     HadoopLocation {
         String p = uri.getPath();
         if (p != null && p.length() > 1 && p.endsWith("/")) uri = uri.resolve(p.substring(0, p.length() - 1));
@@ -31,7 +29,7 @@ record HadoopLocation(URI uri) implements Location {
     }
 
     FileSystem fs() throws IOException {
-        return FileSystem.get(uri, CONF);
+        return FileSystem.get(uri, HadoopConf.shared());
     }
 
     @Override

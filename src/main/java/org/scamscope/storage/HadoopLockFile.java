@@ -20,7 +20,7 @@ import java.util.Optional;
  * A lock file on a Hadoop file system whose create-if-absent and rename are atomic (HDFS: the
  * NameNode decides, so two clients on two machines cannot both create the file).
  */
-final class HadoopLockFile implements LockFile {
+final class HadoopLockFile extends RenamingLockFile {
     private final Path file;
     private final FileSystem fs;
     private final FileContext fc;
@@ -28,7 +28,7 @@ final class HadoopLockFile implements LockFile {
     HadoopLockFile(URI folder, String name) {
         this.file = new Path(new Path(folder), name);
         try {
-            var conf = HadoopConf.create();
+            var conf = HadoopConf.shared();
             this.fs = file.getFileSystem(conf);
             this.fc = FileContext.getFileContext(file.toUri(), conf);
         } catch (IOException e) {
@@ -74,7 +74,7 @@ final class HadoopLockFile implements LockFile {
     }
 
     @Override
-    public void replace(String text) throws IOException {
+    void replace(String text) throws IOException {
         Path tmp = new Path(file.getParent(), file.getName() + ".new-" + ProcessHandle.current().pid());
         try (FSDataOutputStream out = fs.create(tmp, true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
@@ -83,7 +83,7 @@ final class HadoopLockFile implements LockFile {
     }
 
     @Override
-    public boolean moveTo(String sibling) throws IOException {
+    boolean moveTo(String sibling) throws IOException {
         try {
             fc.rename(file, new Path(file.getParent(), sibling));
             return true;
@@ -93,8 +93,32 @@ final class HadoopLockFile implements LockFile {
     }
 
     @Override
-    public void delete(String sibling) throws IOException {
-        fs.delete(sibling == null ? file : new Path(file.getParent(), sibling), false);
+    Optional<String> readSibling(String sibling) throws IOException {
+        try (InputStream in = fs.open(new Path(file.getParent(), sibling))) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    boolean moveBack(String sibling) throws IOException {
+        try {
+            fc.rename(new Path(file.getParent(), sibling), file);  // without OVERWRITE: refused when the name exists
+            return true;
+        } catch (FileAlreadyExistsException | FileNotFoundException taken) {
+            return false;
+        }
+    }
+
+    @Override
+    void deleteSibling(String sibling) throws IOException {
+        fs.delete(new Path(file.getParent(), sibling), false);
+    }
+
+    @Override
+    public void delete() throws IOException {
+        fs.delete(file, false);
     }
 
     @Override

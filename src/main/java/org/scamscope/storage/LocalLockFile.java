@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A lock file in a local (or mounted POSIX) folder, through java.nio: O_EXCL creates, rename(2) moves. */
-final class LocalLockFile implements LockFile {
+final class LocalLockFile extends RenamingLockFile {
     private final Path file;
 
     LocalLockFile(Path file) {
@@ -53,14 +53,14 @@ final class LocalLockFile implements LockFile {
     }
 
     @Override
-    public void replace(String text) throws IOException {
+    void replace(String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".new-" + ProcessHandle.current().pid());
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override
-    public boolean moveTo(String sibling) throws IOException {
+    boolean moveTo(String sibling) throws IOException {
         try {
             Files.move(file, file.resolveSibling(sibling), StandardCopyOption.ATOMIC_MOVE);
             return true;
@@ -70,8 +70,33 @@ final class LocalLockFile implements LockFile {
     }
 
     @Override
-    public void delete(String sibling) throws IOException {
-        Files.deleteIfExists(sibling == null ? file : file.resolveSibling(sibling));
+    Optional<String> readSibling(String sibling) throws IOException {
+        try {
+            return Optional.of(Files.readString(file.resolveSibling(sibling), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    boolean moveBack(String sibling) throws IOException {
+        try {
+            // link(2) fails when the name exists, where a rename would replace it
+            Files.createLink(file, file.resolveSibling(sibling));
+            return true;
+        } catch (FileAlreadyExistsException | NoSuchFileException taken) {
+            return false;
+        }
+    }
+
+    @Override
+    void deleteSibling(String sibling) throws IOException {
+        Files.deleteIfExists(file.resolveSibling(sibling));
+    }
+
+    @Override
+    public void delete() throws IOException {
+        Files.deleteIfExists(file);
     }
 
     @Override

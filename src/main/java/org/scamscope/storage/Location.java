@@ -45,7 +45,7 @@ public sealed interface Location permits LocalLocation, HadoopLocation {
             }
         }
         try {
-            FileSystem.getFileSystemClass(scheme, HadoopConf.create());
+            FileSystem.getFileSystemClass(scheme, HadoopConf.shared());
         } catch (IOException | RuntimeException e) {  // unknown scheme, or a known one whose jar is absent
             throw ExitCodes.usage(setting + " " + text + ": this installation has no Hadoop file system for " + scheme
                     + ":// (for s3a://, add hadoop-aws: README, 'Object stores')");

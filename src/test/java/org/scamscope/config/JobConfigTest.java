@@ -28,9 +28,9 @@ class JobConfigTest {
 
     @Test
     void urlsOfFileSystemsHadoopDoesNotHaveHereAreRefusedRatherThanWrittenToALocalFolderOfThatName() {
-        ScamscopeException e = assertThrows(ScamscopeException.class, () -> with("data/sample", "s3a://bucket/warehouse").warehouse());
+        ScamscopeException e = assertThrows(ScamscopeException.class, () -> with("data/sample", "gs://bucket/warehouse").warehouse());
         assertEquals(2, e.exitCode());
-        assertTrue(e.getMessage().startsWith("warehouse s3a://bucket/warehouse: this installation has no Hadoop file system for s3a://"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("warehouse gs://bucket/warehouse: this installation has no Hadoop file system for gs://"), e.getMessage());
         assertEquals(2, assertThrows(ScamscopeException.class,
                 () -> with("abfss://in@account.dfs.core.windows.net/x", "wh").input()).exitCode());
     }
