@@ -18,15 +18,16 @@ import static org.scamscope.pipeline.BasicFixtureExpectations.*;
 
 /** The hand-made CSV fixture: silver rows, quarantine entries, messages, masking, constraints, idempotence. */
 class BasicFixtureTest {
-    static final Path INPUT = JobRunner.FIXTURES.resolve("basic");
+    static final Path INPUT = org.scamscope.BasicWarehouse.INPUT;
 
-    @TempDir
+    /** The fixture's warehouse of this JVM, shared with other tests that read it (RunOnHdfsTest). */
     static Path warehouse;
     static RunSummary summary;
 
     @BeforeAll
     static void run() {
-        summary = JobRunner.run(INPUT, warehouse, JobRunner.lenient());
+        warehouse = org.scamscope.BasicWarehouse.path();
+        summary = org.scamscope.BasicWarehouse.summary();
     }
 
     private static Dataset<Row> quarantine() {
@@ -85,7 +86,8 @@ class BasicFixtureTest {
     }
 
     @Test
-    void secondRunOnTheSameInputWritesNothingAndAFullRebuildLeavesTheSameRows() {
+    void secondRunOnTheSameInputWritesNothingAndAFullRebuildLeavesTheSameRows(@TempDir Path dir) throws java.io.IOException {
+        Path warehouse = org.scamscope.BasicWarehouse.copy(dir.resolve("warehouse"));
         java.util.Map<String, Long> before = new java.util.LinkedHashMap<>();
         for (String t : List.of("silver/victims", "silver/compounds", "silver/revenue_estimates", "silver/enforcement_actions",
                 "quarantine/rejected_rows", "gold/victims_by_region_year", "gold/region_year_overview")) {
@@ -100,7 +102,7 @@ class BasicFixtureTest {
         java.util.Map<String, String> full = new java.util.HashMap<>(JobRunner.lenient());
         full.put("gold.enabled", "false");
         new Job(TestSpark.session(), org.scamscope.config.JobConfig.load(org.scamscope.config.JobConfig.defaultFile(),
-                withPaths(full))).run(new Job.Options(true, false));
+                withPaths(full, warehouse))).run(new Job.Options(true, false));
         for (String t : List.of("victims", "compounds", "revenue_estimates", "enforcement_actions")) {
             String path = warehouse.resolve("silver/" + t).toString();
             Dataset<Row> old = TestSpark.session().read().format("delta").option("versionAsOf", before.get("silver/" + t)).load(path);
@@ -112,7 +114,7 @@ class BasicFixtureTest {
         assertEquals(QUARANTINE, JobRunner.rows(JobRunner.table(warehouse, "quarantine/rejected_rows"), QUARANTINE_COLUMNS));
     }
 
-    private static java.util.Map<String, String> withPaths(java.util.Map<String, String> o) {
+    private static java.util.Map<String, String> withPaths(java.util.Map<String, String> o, Path warehouse) {
         o.put("input", INPUT.toString());
         o.put("warehouse", warehouse.toString());
         return o;

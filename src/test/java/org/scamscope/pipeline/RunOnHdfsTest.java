@@ -3,7 +3,6 @@ package org.scamscope.pipeline;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.scamscope.JobRunner;
 import org.scamscope.TestHdfs;
 import org.scamscope.WarehouseComparison;
@@ -36,7 +35,7 @@ class RunOnHdfsTest {
     static RunSummary third;
     static List<String> victimsAfterSecond;
 
-    @TempDir
+    /** The same fixture's warehouse in a local folder, written by the same code (BasicWarehouse). */
     static Path local;
 
     @BeforeAll
@@ -47,7 +46,7 @@ class RunOnHdfsTest {
         hdfs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(JobRunner.FIXTURES.resolve("basic").toAbsolutePath().toUri()),
                 new org.apache.hadoop.fs.Path(TestHdfs.root().toString(), "/runs/basic input"));
         first = JobRunner.run("hdfs://127.0.0.1:" + TestHdfs.root().getPort() + "/runs/basic input", warehouse, JobRunner.lenient());
-        JobRunner.run(JobRunner.FIXTURES.resolve("basic"), local, JobRunner.lenient());
+        local = org.scamscope.BasicWarehouse.path();
         WarehouseComparison.assertSameTables(Location.local(local), Location.parse("warehouse", warehouse),
                 List.of("silver", "gold", "quarantine", "reference", "ops/data_quality"));
 
