@@ -6,9 +6,9 @@ import org.scamscope.ExitCodes;
 import org.scamscope.config.JobConfig;
 import org.scamscope.ops.Maintenance;
 import org.scamscope.ops.TextTable;
+import org.scamscope.storage.Location;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +26,8 @@ final class MaintainCommand {
         // Every setting is checked before Spark starts or the lock is taken.
         long hours = Maintenance.retentionHours(config, force);
         Duration lease = Duration.ofSeconds(config.getInt("lock.lease_seconds", 300));
-        Path root = config.localWarehouse("maintain");
-        if (!Files.isDirectory(root)) throw ExitCodes.usage("no warehouse at " + root + " (see --warehouse)");
+        Location root = config.warehouse();
+        if (!root.isDirectory()) throw ExitCodes.usage("no warehouse at " + root + " (see --warehouse)");
         Maintenance m = new Maintenance(spark, root, hours, force);
         boolean done = false;
         try {
@@ -40,7 +40,7 @@ final class MaintainCommand {
         return ExitCodes.OK;
     }
 
-    static void print(Path root, long hours, boolean force, List<Maintenance.Result> results, PrintStream out) {
+    static void print(Location root, long hours, boolean force, List<Maintenance.Result> results, PrintStream out) {
         out.println("scamscope maintain " + root + ": OPTIMIZE, then VACUUM of files unused for over "
                 + hours + " hours" + (force ? " (--force-retention)" : ""));
         if (results.isEmpty()) {

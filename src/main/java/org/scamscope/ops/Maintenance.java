@@ -11,8 +11,7 @@ import org.scamscope.pipeline.WarehouseLock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.scamscope.storage.Location;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * OPTIMIZE (compaction) and VACUUM on every Delta table of a warehouse, under the warehouse lock so
@@ -47,13 +45,13 @@ public final class Maintenance {
 
     private final Supplier<SparkSession> sessions;
     private SparkSession spark;
-    private final Path root;
+    private final Location root;
     private final long retentionHours;
     private final boolean force;
     private final List<Result> results = new ArrayList<>();
 
     /** @param spark started once the lock is held, so a locked warehouse is refused without starting Spark */
-    public Maintenance(Supplier<SparkSession> spark, Path root, long retentionHours, boolean force) {
+    public Maintenance(Supplier<SparkSession> spark, Location root, long retentionHours, boolean force) {
         this.sessions = spark;
         this.root = root;
         this.retentionHours = retentionHours;
@@ -85,7 +83,7 @@ public final class Maintenance {
 
     /** Takes the lock, then each table in turn; results() holds the tables done, also when one fails. */
     public void run(Duration lease) {
-        if (!Files.isDirectory(root)) throw ExitCodes.usage("no warehouse at " + root + " (see --warehouse)");
+        if (!root.isDirectory()) throw ExitCodes.usage("no warehouse at " + root + " (see --warehouse)");
         String id = "maintain-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         try (WarehouseLock lock = WarehouseLock.acquire(root, id, lease)) {
@@ -108,7 +106,7 @@ public final class Maintenance {
     }
 
     private Result maintain(String table) {
-        Path dir = root.resolve(table);
+        Location dir = root.resolve(table);
         DeltaTable delta = DeltaTable.forPath(spark, dir.toString());
         long before = numFiles(delta);
         delta.optimize().executeCompaction();
@@ -159,15 +157,9 @@ public final class Maintenance {
     }
 
     /** Files in the table's folder, leaving out _delta_log, _change_data and hidden files (checksums). */
-    static long filesOnDisk(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> {
-                for (Path part : dir.relativize(p)) {
-                    String n = part.toString();
-                    if (n.startsWith("_") || n.startsWith(".")) return false;
-                }
-                return true;
-            }).count();
+    static long filesOnDisk(Location dir) {
+        try {
+            return dir.files().stream().filter(f -> java.util.Arrays.stream(f.split("/")).noneMatch(n -> n.startsWith("_") || n.startsWith("."))).count();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }

@@ -57,20 +57,12 @@ final class ConditionalLockFile implements LockFile {
 
     @Override
     public Optional<String> read() throws IOException {
-        try (InputStream in = fs.open(file)) {
-            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (FileNotFoundException e) {
-            return Optional.empty();
-        }
+        return HadoopText.read(fs, file);
     }
 
     @Override
     public Optional<Instant> modified() throws IOException {
-        try {
-            return Optional.of(Instant.ofEpochMilli(fs.getFileStatus(file).getModificationTime()));
-        } catch (FileNotFoundException e) {
-            return Optional.empty();
-        }
+        return HadoopText.modified(fs, file);
     }
 
     @Override

@@ -83,6 +83,20 @@ record HadoopLocation(URI uri) implements Location {
     }
 
     @Override
+    public List<String> files() throws IOException {
+        if (!isDirectory()) return List.of();
+        String root = uri.getPath().endsWith("/") ? uri.getPath() : uri.getPath() + "/";
+        List<String> out = new java.util.ArrayList<>();
+        var it = fs().listFiles(path(), true);
+        while (it.hasNext()) {
+            String p = it.next().getPath().toUri().getPath();
+            if (p.startsWith(root)) out.add(p.substring(root.length()));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Override
     public InputStream open() throws IOException {
         return fs().open(path());
     }

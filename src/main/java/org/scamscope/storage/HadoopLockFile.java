@@ -10,7 +10,6 @@ import org.scamscope.spark.HadoopConf;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,20 +56,12 @@ final class HadoopLockFile extends RenamingLockFile {
 
     @Override
     public Optional<String> read() throws IOException {
-        try (InputStream in = fs.open(file)) {
-            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (FileNotFoundException e) {
-            return Optional.empty();
-        }
+        return HadoopText.read(fs, file);
     }
 
     @Override
     public Optional<Instant> modified() throws IOException {
-        try {
-            return Optional.of(Instant.ofEpochMilli(fs.getFileStatus(file).getModificationTime()));
-        } catch (FileNotFoundException e) {
-            return Optional.empty();
-        }
+        return HadoopText.modified(fs, file);
     }
 
     @Override
@@ -94,11 +85,7 @@ final class HadoopLockFile extends RenamingLockFile {
 
     @Override
     Optional<String> readSibling(String sibling) throws IOException {
-        try (InputStream in = fs.open(new Path(file.getParent(), sibling))) {
-            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (FileNotFoundException e) {
-            return Optional.empty();
-        }
+        return HadoopText.read(fs, new Path(file.getParent(), sibling));
     }
 
     @Override

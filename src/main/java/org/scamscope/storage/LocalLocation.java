@@ -57,6 +57,18 @@ record LocalLocation(Path path) implements Location {
     }
 
     @Override
+    public List<String> files() throws IOException {
+        if (!Files.isDirectory(path)) return List.of();
+        try (Stream<Path> s = Files.walk(path)) {
+            return s.filter(Files::isRegularFile).map(p -> {
+                List<String> names = new java.util.ArrayList<>();
+                path.relativize(p).forEach(n -> names.add(n.toString()));
+                return String.join("/", names);
+            }).sorted().toList();
+        }
+    }
+
+    @Override
     public InputStream open() throws IOException {
         return Files.newInputStream(path);
     }

@@ -88,6 +88,9 @@ public sealed interface Location permits LocalLocation, HadoopLocation {
     /** The names in a folder, sorted; empty when it is not a folder. */
     List<String> list() throws IOException;
 
+    /** The files under a folder, at any depth, by their '/'-joined paths relative to it; empty when it is not a folder. */
+    List<String> files() throws IOException;
+
     InputStream open() throws IOException;
 
     /** The file's last bytes, at most n. */

@@ -73,4 +73,16 @@ final class BasicFixtureExpectations {
     static final List<String> IDENTIFYING = List.of(
             "Nguyễn Văn An", "Nguyen Van An", "C1234567", "+84 912 345 678", "84912345678", "912 345 678",
             "Smith, Jane", "Jane", "+1 202 555 0143", "12025550143", "Budi Santoso", "B7654321", "王伟", "E99887766");
+
+    /** The fixture's victims as "victim_id|source_file|source_row", with more rows of that form, sorted. */
+    static List<String> victimRowsWith(String... more) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String v : VICTIMS) {
+            String[] f = v.split("\\|");
+            out.add(f[0] + "|" + f[f.length - 2] + "|" + f[f.length - 1]);
+        }
+        out.addAll(List.of(more));
+        out.sort(null);
+        return out;
+    }
 }
