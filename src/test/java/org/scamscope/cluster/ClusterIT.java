@@ -9,7 +9,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.io.TempDir;
+import org.scamscope.BasicWarehouse;
 import org.scamscope.JobRunner;
+import org.scamscope.TestS3;
 import org.scamscope.SampleWarehouse;
 import org.scamscope.TestHdfs;
 import org.scamscope.WarehouseComparison;
@@ -39,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cluster of a Master and two Workers (one core each) on 127.0.0.1, started from a SPARK_HOME made
  * of the jars Maven resolved. Every table it writes equals, row for row, the local-mode run's: with
  * its input and warehouse in a folder every node sees, and on HDFS (a NameNode and a DataNode on
- * 127.0.0.1) when a Worker is killed while its executor runs tasks and in the incremental run after.
+ * 127.0.0.1) when a Worker is killed while its executor runs tasks and in the incremental run after,
+ * and on S3 (S3Proxy on 127.0.0.1) with the S3A client given to spark-submit.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -80,6 +83,7 @@ class ClusterIT {
     static final Path CLUSTER_LOG = DIR.resolve("logs/driver-cluster");
     static final Path KILL_LOG = DIR.resolve("logs/driver-worker-killed");
     static final Path INCREMENTAL_LOG = DIR.resolve("logs/driver-incremental");
+    static final Path S3_LOG = DIR.resolve("logs/driver-s3");
     static final Instant START = Instant.now();
 
     /**
@@ -132,13 +136,20 @@ class ClusterIT {
 
     /** bin/scamscope with SPARK_HOME: spark-submit --master spark://... in client mode, the application jar. */
     static Process startLauncherRun(String input, String warehouse, Path log) throws IOException {
+        return startLauncherRun(List.of(), List.of("run", "--input", input, "--warehouse", warehouse), log);
+    }
+
+    /** bin/scamscope with the given spark-submit arguments added to the cluster's, and the job's own. */
+    static Process startLauncherRun(List<String> moreSubmitArgs, List<String> job, Path log) throws IOException {
         Map<String, String> env = new HashMap<>(cluster.env());
         List<String> submit = new ArrayList<>(List.of("--master", cluster.url()));
         submit.addAll(submitConf());
+        submit.addAll(moreSubmitArgs);
         env.put("SCAMSCOPE_SUBMIT_ARGS", String.join(" ", submit));
         env.put("SPARK_SUBMIT_OPTS", String.join(" ", StandaloneCluster.QUICK_JVM));
-        return Processes.start(List.of(SparkDistribution.ROOT.resolve("bin/scamscope").toString(),
-                "run", "--input", input, "--warehouse", warehouse), env, log);
+        List<String> cmd = new ArrayList<>(List.of(SparkDistribution.ROOT.resolve("bin/scamscope").toString()));
+        cmd.addAll(job);
+        return Processes.start(cmd, env, log);
     }
 
     /** SparkSubmit itself with the application jar, the master given by the job's --master flag. */
@@ -236,6 +247,43 @@ class ClusterIT {
                 .filter("victim_id LIKE 'NEW-%'"), "victim_id"));
         assertSameTables(Location.local(local), Location.parse("warehouse", killWarehouse));
         log("tables of the incremental run on HDFS equal the local run's");
+    }
+
+    /**
+     * The launcher's run on S3 (S3Proxy on 127.0.0.1): the S3A client and its AWS SDK modules given with
+     * --jars (offline, where a user gives --packages org.apache.hadoop:hadoop-aws:3.4.2), the store's
+     * settings with --conf; the driver lists, hashes and locks on S3, the executor reads and writes
+     * there, and the tables equal the local-mode run's of the same fixture.
+     */
+    @Test
+    @Order(4)
+    void theLauncherRunsOnS3AndTheTablesEqualTheLocalRun(@TempDir Path dir) throws Exception {
+        String bucket = TestS3.bucket("cluster-it");
+        FileSystem s3 = FileSystem.get(URI.create(bucket), HadoopConf.shared());
+        String input = bucket + "/input";
+        String warehouse = bucket + "/warehouse";
+        s3.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(BasicWarehouse.INPUT.toAbsolutePath().toUri()),
+                new org.apache.hadoop.fs.Path(input));
+        List<String> submit = new ArrayList<>(List.of("--jars", String.join(",", s3aJars())));
+        TestS3.sparkSettings().forEach((k, v) -> submit.addAll(List.of("--conf", k + "=" + v)));
+        // Gold on S3 is RunOnS3Test's; here what the executors read and write there, for time.
+        Path config = JobRunner.lenientConfigFile(dir);
+        Files.writeString(config, "gold.enabled=false\n", java.nio.file.StandardOpenOption.APPEND);
+        Process run = startLauncherRun(submit, List.of("run", "--config", config.toString(),
+                "--input", input, "--warehouse", warehouse), S3_LOG);
+        Path local = BasicWarehouse.path();
+        assertEquals(0, Processes.await(run, RUN_TIMEOUT, S3_LOG), Processes.tail(Processes.err(S3_LOG), 60));
+        log("run on S3 done");
+        WarehouseComparison.assertSameTables(Location.local(local), Location.parse("warehouse", warehouse), List.of("silver", "quarantine"));
+        log("tables on S3 equal the local run's");
+    }
+
+    /** hadoop-aws and the AWS SDK's jars on this JVM's classpath (test dependencies of the build). */
+    static List<String> s3aJars() {
+        List<String> jars = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(j -> j.contains("/hadoop-aws-") || j.contains("/software/amazon/") || j.contains("/reactive-streams-") || j.contains("/httpcomponents/")).toList();
+        assertTrue(jars.stream().anyMatch(j -> j.contains("/hadoop-aws-")), "hadoop-aws on the test classpath: " + jars);
+        return jars;
     }
 
     /** Every Delta table under silver/, gold/ and quarantine/ of both warehouses, row for row, less the run's lineage. */
