@@ -38,10 +38,6 @@ public final class WarehouseTables {
         return out;
     }
 
-    public static String path(Path root, String name) {
-        return path(Location.local(root), name);
-    }
-
     /** The location of the table called name; an unknown name is a usage error that lists the tables there are. */
     public static String path(Location root, String name) {
         String n = name.strip();

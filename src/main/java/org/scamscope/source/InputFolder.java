@@ -1,10 +1,6 @@
 package org.scamscope.source;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.scamscope.ExitCodes;
-import org.scamscope.spark.HadoopConf;
 import org.scamscope.storage.Location;
 
 import java.io.IOException;
@@ -14,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -103,19 +98,15 @@ public final class InputFolder {
             if (!dir.isDirectory()) {
                 throw ExitCodes.usage("input path " + dir + " is a file, not a folder: a dataset is a folder of .csv and .parquet files");
             }
-            FileSystem fs = FileSystem.get(dir.uri(), HadoopConf.shared());
-            RemoteIterator<LocatedFileStatus> files = fs.listFiles(new org.apache.hadoop.fs.Path(dir.uri()), true);
-            while (files.hasNext()) {
-                LocatedFileStatus f = files.next();
-                String name = f.getPath().getName();
-                if (!name.startsWith(".") && !name.startsWith("_")) out.add(Location.of(f.getPath().toUri()));
+            for (String rel : dir.files()) {
+                String name = rel.substring(rel.lastIndexOf('/') + 1);
+                if (!name.startsWith(".") && !name.startsWith("_")) out.add(dir.resolve(rel));
             }
         } catch (IOException e) {
             throw ExitCodes.usage("cannot list input folder " + dir + ": " + describe(e));
         } catch (UncheckedIOException e) {
             throw ExitCodes.usage("cannot list input folder " + dir + ": " + describe(e.getCause()));
         }
-        out.sort(Comparator.comparing((Location l) -> l.uri().getPath()));
         for (Location l : out) formatOf(relative(l));
         return out;
     }

@@ -2,6 +2,7 @@ package org.scamscope.storage;
 
 import org.apache.hadoop.fs.EtagSource;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSDataOutputStreamBuilder;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -46,13 +47,7 @@ final class ConditionalLockFile implements LockFile {
 
     @Override
     public boolean createNew(String text) throws IOException {
-        try (FSDataOutputStream out = (FSDataOutputStream) fs.createFile(file).overwrite(false).must(IF_ABSENT, true).build()) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            if (refused(e)) return false;
-            throw e;
-        }
-        return true;
+        return put(false, IF_ABSENT, "true", text);
     }
 
     @Override
@@ -101,7 +96,14 @@ final class ConditionalLockFile implements LockFile {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
         if (!now.equals(expected)) return false;
-        try (FSDataOutputStream out = (FSDataOutputStream) fs.createFile(file).overwrite(true).must(IF_ETAG, etag).build()) {
+        return put(true, IF_ETAG, etag, text);
+    }
+
+    /** Writes the text under the condition (a createFile option), which S3 checks when the stream closes; false when it refused. */
+    private boolean put(boolean overwrite, String condition, String value, String text) throws IOException {
+        FSDataOutputStreamBuilder<?, ?> builder = fs.createFile(file).overwrite(overwrite);
+        builder.must(condition, value);
+        try (FSDataOutputStream out = builder.build()) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             if (refused(e)) return false;
