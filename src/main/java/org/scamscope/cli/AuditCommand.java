@@ -38,7 +38,7 @@ final class AuditCommand {
         Pipeline pipeline = Pipeline.load(config);
         int k = pipeline.k(config);
         Warehouse warehouse = new Warehouse(config.warehouse());
-        if (!warehouse.root().isDirectory()) throw ExitCodes.usage("no warehouse at " + warehouse.root() + " (see --warehouse)");
+        Warehouse.existing(warehouse.root());
         SparkSession spark = sparkSupplier.get();
         Map<String, Dataset<Row>> published = new LinkedHashMap<>();
         List<PersonCounts> specs = new ArrayList<>();

@@ -26,8 +26,7 @@ final class MaintainCommand {
         // Every setting is checked before Spark starts or the lock is taken.
         long hours = Maintenance.retentionHours(config, force);
         Duration lease = Duration.ofSeconds(config.getInt("lock.lease_seconds", 300));
-        Location root = config.warehouse();
-        if (!root.isDirectory()) throw ExitCodes.usage("no warehouse at " + root + " (see --warehouse)");
+        Location root = org.scamscope.pipeline.Warehouse.existing(config.warehouse());
         Maintenance m = new Maintenance(spark, root, hours, force);
         boolean done = false;
         try {

@@ -83,7 +83,7 @@ public final class Maintenance {
 
     /** Takes the lock, then each table in turn; results() holds the tables done, also when one fails. */
     public void run(Duration lease) {
-        if (!root.isDirectory()) throw ExitCodes.usage("no warehouse at " + root + " (see --warehouse)");
+        org.scamscope.pipeline.Warehouse.existing(root);
         String id = "maintain-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         try (WarehouseLock lock = WarehouseLock.acquire(root, id, lease)) {

@@ -9,6 +9,21 @@ public record Warehouse(Location root) {
         this(Location.local(root));
     }
 
+    /**
+     * The root of a warehouse that must be there already (the commands that read or maintain one):
+     * absent, or on a file system that cannot be reached, is a usage error of one line naming it.
+     */
+    public static Location existing(Location root) {
+        boolean folder;
+        try {
+            folder = root.isDirectory();
+        } catch (java.io.UncheckedIOException e) {
+            throw org.scamscope.ExitCodes.usage("cannot reach warehouse " + root + ": " + org.scamscope.Messages.firstLine(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+        }
+        if (!folder) throw org.scamscope.ExitCodes.usage("no warehouse at " + root + " (see --warehouse)");
+        return root;
+    }
+
     public String silver(String dataset) {
         return table("silver/" + dataset);
     }
