@@ -11,12 +11,10 @@ import org.scamscope.config.JobConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,15 +86,11 @@ class IncrementalRunTest {
 
     @Test
     void newChangedAndRemovedFilesEndAsACleanRunWould() throws IOException {
-        Path fixture = JobRunner.FIXTURES.resolve("basic");
-        try (Stream<Path> s = Files.walk(fixture)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                Path to = input.resolve(fixture.relativize(f).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        RunSummary first = run(warehouse, false, false, true);
+        // The first run is the fixture's shared one (same settings: lenient, gold on): a copy of its
+        // warehouse, and of its input with the files' times, which the ledger keeps.
+        JobRunner.copyFolder(org.scamscope.BasicWarehouse.INPUT, input);
+        org.scamscope.BasicWarehouse.copy(warehouse);
+        RunSummary first = org.scamscope.BasicWarehouse.summary();
         assertEquals(11, first.datasets.get(0).read());
 
         // Nothing new: no table gets a new version.
