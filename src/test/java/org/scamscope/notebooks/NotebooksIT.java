@@ -172,13 +172,15 @@ class NotebooksIT {
 
     /**
      * Every chart says, beside the image (its text/plain alt text and its output metadata), its unit, the
-     * tables and versions it read, the run that wrote them, and its footnote; a chart of persons registered
-     * says what a gap and a 0 mean.
+     * tables it read at the versions the last run left (the latest for a table the run does not record),
+     * that run, and its footnote; a chart of persons registered says what a gap and a 0 mean.
      */
     @Test
-    void everyChartCarriesItsUnitSourceRunAndFootnote() {
-        String lastRun = TestSpark.session().read().format("delta").load(WAREHOUSE.resolve("ops/runs").toString())
-                .where("outcome = 'ok'").orderBy(org.apache.spark.sql.functions.desc("run_id")).first().getAs("run_id");
+    void everyChartCarriesItsUnitSourceRunAndFootnote() throws IOException {
+        Row run = TestSpark.session().read().format("delta").load(WAREHOUSE.resolve("ops/runs").toString())
+                .where("outcome = 'ok'").orderBy(org.apache.spark.sql.functions.desc("run_id")).first();
+        String lastRun = run.getAs("run_id");
+        JsonNode versions = new ObjectMapper().readTree((String) run.getAs("summary_json")).path("table_versions");
         for (var e : executed.entrySet()) {
             for (JsonNode out : displayed(e.getValue(), "image/png")) {
                 JsonNode meta = out.path("metadata").path("scamscope");
@@ -192,6 +194,9 @@ class NotebooksIT {
                 assertTrue(meta.path("sources").size() > 0, id);
                 for (JsonNode source : meta.path("sources")) {
                     assertTrue(source.asText().matches("(gold|silver|quarantine|ops)/[a-z_]+ v[0-9]+"), id + ": " + source);
+                    String table = source.asText().substring(0, source.asText().indexOf(' '));
+                    long version = versions.has(table) ? versions.get(table).asLong() : latestVersion(table);
+                    assertEquals(table + " v" + version, source.asText(), id);
                     assertTrue(alt.contains(source.asText()), id + ": alt text without " + source + ": " + alt);
                 }
                 assertTrue(alt.contains("unit: " + meta.path("unit").asText()) && alt.contains(meta.path("footnote").asText())
@@ -250,6 +255,11 @@ class NotebooksIT {
         JsonNode byDefault = displayed(executed.get("01-regional-overview"), "image/png").get(0).path("metadata").path("scamscope");
         assertEquals(List.of("Cambodia", "Lao PDR", "Myanmar", "Philippines", "Thailand"), fieldNames(byDefault.path("values")));
         assertEquals(8, byDefault.path("values").path("Cambodia").size(), "2018-2025");
+    }
+
+    static long latestVersion(String table) {
+        return TestSpark.session().sql("DESCRIBE HISTORY delta.`" + WAREHOUSE.resolve(table) + "`")
+                .agg(org.apache.spark.sql.functions.max("version")).first().getLong(0);
     }
 
     static List<String> fieldNames(JsonNode object) {
