@@ -51,14 +51,22 @@ class NotebooksIT {
     static final Path WAREHOUSE = DIR.resolve("warehouse");
     static final Path JUPYTER = DIR.resolve("jupyter");
     static final Path EXECUTED = DIR.resolve("executed");
-    /** The charts each notebook draws (image/png outputs). */
-    static final Map<String, Integer> CHARTS = new LinkedHashMap<>();
+    /** The charts each notebook draws, by the id its helper gives them (image/png outputs), in order. */
+    static final Map<String, List<String>> CHARTS = new LinkedHashMap<>();
 
     static {
-        CHARTS.put("01-regional-overview", 5);
-        CHARTS.put("02-data-quality", 2);
-        CHARTS.put("03-history", 2);
+        CHARTS.put("01-regional-overview", List.of("victims-per-year", "victims-by-type", "gender", "corridors-by-year",
+                "revenue-world", "revenue-region_group", "revenue-country",
+                "victim-losses-world", "victim-losses-region_group", "victim-losses-country",
+                "compound-map", "compounds-per-year", "enforcement-incidents", "enforcement-persons", "workforce-vs-registered"));
+        CHARTS.put("02-data-quality", List.of("rejected-by-rule", "rows-per-run"));
+        CHARTS.put("03-history", List.of("difference-by-country", "largest-changes"));
     }
+
+    static final String GAP_FOOTNOTE = "gap = suppressed (< k); 0 = no records";
+    /** The overview run again, up to its first chart, for one country and four years: what the parameter cell is for. */
+    static final String CAMBODIA = "countries = List.of(\"KHM\"); fromYear = 2021; toYear = 2024;";
+    static JsonNode cambodia;
 
     static final List<ProcessHandle> started = new ArrayList<>();
     static Process server;
@@ -90,16 +98,36 @@ class NotebooksIT {
         assertTrue(up && server.isAlive(), "the server did not start:\n" + Processes.tail(Processes.err(DIR.resolve("serve")), 40));
 
         Files.createDirectories(EXECUTED);
+        // The overview for Cambodia runs beside the notebooks below, so the suite waits for it only once.
+        Process cambodiaRun = nbconvert("01-regional-overview", CAMBODIA, 1, EXECUTED.resolve("cambodia"));
         for (String name : CHARTS.keySet()) {
-            Path log = DIR.resolve("nbconvert-" + name);
-            Process p = start(List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
-                    "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=300",
-                    "--output-dir", EXECUTED.toString(), SparkDistribution.ROOT.resolve("notebooks/" + name + ".ipynb").toString()), log);
-            int code = Processes.await(p, Duration.ofMinutes(15), log);
-            assertEquals(0, code, name + ": nbconvert failed\n" + Processes.tail(Processes.err(log), 60));
-            executed.put(name, new ObjectMapper().readTree(EXECUTED.resolve(name + ".ipynb").toFile()));
+            executed.put(name, await(nbconvert(name, "", 0, EXECUTED), name, EXECUTED));
         }
+        cambodia = await(cambodiaRun, "01-regional-overview", EXECUTED.resolve("cambodia"));
         probed = probe();
+    }
+
+    /**
+     * nbconvert executing a notebook through notebooks/parameters.py, which appends statements to its
+     * cell tagged `parameters`: here always the export folder (under target, not notebooks/), and more;
+     * and stops after the given number of charts (0: runs every cell).
+     */
+    static Process nbconvert(String name, String parameters, int charts, Path outputDir) throws IOException {
+        Files.createDirectories(outputDir);
+        String exports = "exportFolder = \"" + outputDir.resolve("exports").resolve(name) + "\"; " + parameters;
+        return start(List.of("jupyter", "nbconvert", "--to", "notebook",
+                "--NotebookExporter.preprocessors=[\"parameters.ExecuteWithParameters\"]",
+                "--ExecuteWithParameters.parameters=" + exports, "--ExecuteWithParameters.charts=" + charts,
+                "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=300",
+                "--output-dir", outputDir.toString(), SparkDistribution.ROOT.resolve("notebooks/" + name + ".ipynb").toString()),
+                DIR.resolve("nbconvert-" + name + (outputDir.equals(EXECUTED) ? "" : "-" + outputDir.getFileName())));
+    }
+
+    static JsonNode await(Process p, String name, Path outputDir) throws Exception {
+        Path log = DIR.resolve("nbconvert-" + name + (outputDir.equals(EXECUTED) ? "" : "-" + outputDir.getFileName()));
+        int code = Processes.await(p, Duration.ofMinutes(15), log);
+        assertEquals(0, code, name + ": nbconvert failed\n" + Processes.tail(Processes.err(log), 60));
+        return new ObjectMapper().readTree(outputDir.resolve(name + ".ipynb").toFile());
     }
 
     /** Every process started here, children first, also when a step above failed. */
@@ -126,21 +154,129 @@ class NotebooksIT {
     }
 
     @Test
-    void everyNotebookDrawsItsCharts() {
+    void everyNotebookDrawsItsChartsAndSavesThem() throws IOException {
         for (var e : CHARTS.entrySet()) {
-            int images = 0;
-            for (JsonNode cell : executed.get(e.getKey()).get("cells")) {
-                for (JsonNode out : cell.path("outputs")) {
-                    String png = out.path("data").path("image/png").asText("");
-                    if (!png.isEmpty()) {
-                        images++;
-                        byte[] bytes = java.util.Base64.getMimeDecoder().decode(png);
-                        assertTrue(bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', e.getKey() + ": not a PNG");
-                    }
+            List<String> ids = new ArrayList<>();
+            for (JsonNode out : displayed(executed.get(e.getKey()), "image/png")) {
+                String id = out.path("metadata").path("scamscope").path("id").asText();
+                ids.add(id);
+                byte[] bytes = java.util.Base64.getMimeDecoder().decode(out.path("data").path("image/png").asText());
+                assertTrue(bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', e.getKey() + ": not a PNG");
+                // The helper saved the same image where the parameter cell said.
+                Path saved = EXECUTED.resolve("exports").resolve(e.getKey()).resolve(id + ".png");
+                assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(saved)), e.getKey() + ": " + saved + " is not the chart shown");
+            }
+            assertEquals(e.getValue(), ids, e.getKey() + ": charts");
+        }
+    }
+
+    /**
+     * Every chart says, beside the image (its text/plain alt text and its output metadata), its unit, the
+     * tables it read at the versions the last run left (the latest for a table the run does not record),
+     * that run, and its footnote; a chart of persons registered says what a gap and a 0 mean.
+     */
+    @Test
+    void everyChartCarriesItsUnitSourceRunAndFootnote() throws IOException {
+        Row run = TestSpark.session().read().format("delta").load(WAREHOUSE.resolve("ops/runs").toString())
+                .where("outcome = 'ok'").orderBy(org.apache.spark.sql.functions.desc("run_id")).first();
+        String lastRun = run.getAs("run_id");
+        JsonNode versions = new ObjectMapper().readTree((String) run.getAs("summary_json")).path("table_versions");
+        for (var e : executed.entrySet()) {
+            for (JsonNode out : displayed(e.getValue(), "image/png")) {
+                JsonNode meta = out.path("metadata").path("scamscope");
+                String id = e.getKey() + "/" + meta.path("id").asText();
+                String alt = out.path("data").path("text/plain").isArray()
+                        ? String.join("", new ObjectMapper().convertValue(out.path("data").path("text/plain"), String[].class))
+                        : out.path("data").path("text/plain").asText();
+                assertFalse(meta.path("unit").asText().isBlank(), id);
+                assertFalse(meta.path("footnote").asText().isBlank(), id);
+                assertTrue(meta.path("run").asText().startsWith(lastRun), id + ": " + meta.path("run"));
+                assertTrue(meta.path("sources").size() > 0, id);
+                for (JsonNode source : meta.path("sources")) {
+                    assertTrue(source.asText().matches("(gold|silver|quarantine|ops)/[a-z_]+ v[0-9]+"), id + ": " + source);
+                    String table = source.asText().substring(0, source.asText().indexOf(' '));
+                    long version = versions.has(table) ? versions.get(table).asLong() : latestVersion(table);
+                    assertEquals(table + " v" + version, source.asText(), id);
+                    assertTrue(alt.contains(source.asText()), id + ": alt text without " + source + ": " + alt);
+                }
+                assertTrue(alt.contains("unit: " + meta.path("unit").asText()) && alt.contains(meta.path("footnote").asText())
+                        && alt.contains("run " + lastRun), id + ": " + alt);
+                if (meta.path("unit").asText().startsWith("persons registered")) {
+                    assertTrue(meta.path("footnote").asText().startsWith(GAP_FOOTNOTE), id + ": " + meta.path("footnote"));
                 }
             }
-            assertEquals(e.getValue(), images, e.getKey() + ": charts");
         }
+    }
+
+    /** Every HTML table has rows, and the CSV the helper saved beside it has them too. */
+    @Test
+    void noHtmlTableIsEmpty() throws IOException {
+        int tables = 0;
+        for (var e : executed.entrySet()) {
+            for (JsonNode out : displayed(e.getValue(), "text/html")) {
+                String html = out.path("data").path("text/html").isArray()
+                        ? String.join("", new ObjectMapper().convertValue(out.path("data").path("text/html"), String[].class))
+                        : out.path("data").path("text/html").asText();
+                String id = out.path("metadata").path("scamscope").path("id").asText();
+                String body = html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
+                assertTrue(body.contains("<tr>"), e.getKey() + "/" + id + ": an empty table");
+                int rows = out.path("metadata").path("scamscope").path("rows").asInt();
+                assertTrue(rows > 0, e.getKey() + "/" + id);
+                Path csv = EXECUTED.resolve("exports").resolve(e.getKey()).resolve(id + ".csv");
+                assertTrue(Files.readAllLines(csv).size() > 1, csv + ": no rows");
+                tables++;
+            }
+        }
+        assertTrue(tables >= 10, "tables shown: " + tables);
+    }
+
+    /**
+     * The parameter cell decides what the first chart shows: the overview for Cambodia 2021-2024 draws one
+     * line, Cambodia's, with the counts of gold/victims_by_region_year read here (0 for a year without a
+     * row, "suppressed" where suppressed), while the default run draws five countries over 2018-2025.
+     */
+    @Test
+    void theParameterCellChangesTheFirstChart() {
+        JsonNode first = displayed(cambodia, "image/png").get(0).path("metadata").path("scamscope");
+        assertEquals("victims-per-year", first.path("id").asText());
+        Map<String, Object> expected = new LinkedHashMap<>();
+        for (int year = 2021; year <= 2024; year++) expected.put(Integer.toString(year), 0L);
+        for (Row r : TestSpark.session().read().format("delta").load(WAREHOUSE.resolve("gold/victims_by_region_year").toString())
+                .where("region_level = 'country' AND region_code = 'KHM' AND victim_type = 'forced_scam_worker' AND year BETWEEN 2021 AND 2024")
+                .select("year", "victims").collectAsList()) {
+            expected.put(Integer.toString(((Number) r.get(0)).intValue()), r.isNullAt(1) ? "suppressed" : ((Number) r.get(1)).longValue());
+        }
+        Map<String, Object> drawn = new LinkedHashMap<>();
+        first.path("values").path("Cambodia").fields().forEachRemaining(f -> drawn.put(f.getKey(), f.getValue().isNumber() ? f.getValue().asLong() : f.getValue().asText()));
+        assertEquals(List.of("Cambodia"), fieldNames(first.path("values")));
+        assertEquals(expected, drawn);
+        assertTrue(expected.values().stream().anyMatch(v -> v instanceof Long n && n > 0), "Cambodia has published counts: " + expected);
+
+        JsonNode byDefault = displayed(executed.get("01-regional-overview"), "image/png").get(0).path("metadata").path("scamscope");
+        assertEquals(List.of("Cambodia", "Lao PDR", "Myanmar", "Philippines", "Thailand"), fieldNames(byDefault.path("values")));
+        assertEquals(8, byDefault.path("values").path("Cambodia").size(), "2018-2025");
+    }
+
+    static long latestVersion(String table) {
+        return TestSpark.session().sql("DESCRIBE HISTORY delta.`" + WAREHOUSE.resolve(table) + "`")
+                .agg(org.apache.spark.sql.functions.max("version")).first().getLong(0);
+    }
+
+    static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The notebook's display outputs that carry the MIME type, in cell order. */
+    static List<JsonNode> displayed(JsonNode notebook, String mime) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode cell : notebook.get("cells")) {
+            for (JsonNode out : cell.path("outputs")) {
+                if (out.path("data").has(mime)) found.add(out);
+            }
+        }
+        return found;
     }
 
     /** The notebooks as committed: every one is executed here, and none carries outputs. */
@@ -283,6 +419,7 @@ class NotebooksIT {
         env.put("JUPYTER_CONFIG_DIR", JUPYTER.resolve("config").toString());
         env.put("JUPYTER_RUNTIME_DIR", JUPYTER.resolve("runtime").toString());
         env.put("SCAMSCOPE_CONNECT", "sc://127.0.0.1:" + port);
+        env.put("PYTHONPATH", SparkDistribution.ROOT.resolve("notebooks").toString());  // parameters.py, for nbconvert
         Process p = pb.start();
         started.add(p.toHandle());
         return p;
