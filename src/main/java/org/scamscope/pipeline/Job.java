@@ -343,7 +343,7 @@ public final class Job {
         try {
             return l.exists();
         } catch (java.io.UncheckedIOException e) {
-            throw ExitCodes.usage("cannot reach warehouse " + l + ": " + e.getMessage());
+            throw Warehouse.unreachable(l, e);
         }
     }
 

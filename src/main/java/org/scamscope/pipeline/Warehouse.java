@@ -18,10 +18,16 @@ public record Warehouse(Location root) {
         try {
             folder = root.isDirectory();
         } catch (java.io.UncheckedIOException e) {
-            throw org.scamscope.ExitCodes.usage("cannot reach warehouse " + root + ": " + org.scamscope.Messages.firstLine(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+            throw unreachable(root, e);
         }
         if (!folder) throw org.scamscope.ExitCodes.usage("no warehouse at " + root + " (see --warehouse)");
         return root;
+    }
+
+    /** The usage error of a warehouse whose file system did not answer, with the file system's own reason. */
+    public static org.scamscope.ScamscopeException unreachable(Location root, java.io.UncheckedIOException e) {
+        return org.scamscope.ExitCodes.usage("cannot reach warehouse " + root + ": "
+                + org.scamscope.Messages.firstLine(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
     }
 
     public String silver(String dataset) {
