@@ -185,9 +185,7 @@ class NotebooksIT {
             for (JsonNode out : displayed(e.getValue(), "image/png")) {
                 JsonNode meta = out.path("metadata").path("scamscope");
                 String id = e.getKey() + "/" + meta.path("id").asText();
-                String alt = out.path("data").path("text/plain").isArray()
-                        ? String.join("", new ObjectMapper().convertValue(out.path("data").path("text/plain"), String[].class))
-                        : out.path("data").path("text/plain").asText();
+                String alt = joined(out.path("data").path("text/plain"));
                 assertFalse(meta.path("unit").asText().isBlank(), id);
                 assertFalse(meta.path("footnote").asText().isBlank(), id);
                 assertTrue(meta.path("run").asText().startsWith(lastRun), id + ": " + meta.path("run"));
@@ -214,9 +212,7 @@ class NotebooksIT {
         int tables = 0;
         for (var e : executed.entrySet()) {
             for (JsonNode out : displayed(e.getValue(), "text/html")) {
-                String html = out.path("data").path("text/html").isArray()
-                        ? String.join("", new ObjectMapper().convertValue(out.path("data").path("text/html"), String[].class))
-                        : out.path("data").path("text/html").asText();
+                String html = joined(out.path("data").path("text/html"));
                 String id = out.path("metadata").path("scamscope").path("id").asText();
                 String body = html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
                 assertTrue(body.contains("<tr>"), e.getKey() + "/" + id + ": an empty table");
@@ -257,9 +253,17 @@ class NotebooksIT {
         assertEquals(8, byDefault.path("values").path("Cambodia").size(), "2018-2025");
     }
 
+    /** The table's latest version, read with Delta Kernel: not the route the notebook takes (DESCRIBE HISTORY). */
     static long latestVersion(String table) {
-        return TestSpark.session().sql("DESCRIBE HISTORY delta.`" + WAREHOUSE.resolve(table) + "`")
-                .agg(org.apache.spark.sql.functions.max("version")).first().getLong(0);
+        return org.scamscope.delta.KernelTable.latestVersion(WAREHOUSE.resolve(table).toString()).orElseThrow();
+    }
+
+    /** A notebook's text field, which nbformat stores as one string or as a list of lines. */
+    static String joined(JsonNode text) {
+        if (!text.isArray()) return text.asText();
+        StringBuilder s = new StringBuilder();
+        text.forEach(line -> s.append(line.asText()));
+        return s.toString();
     }
 
     static List<String> fieldNames(JsonNode object) {
@@ -437,11 +441,7 @@ class NotebooksIT {
         StringBuilder s = new StringBuilder();
         for (JsonNode cell : notebook.get("cells")) {
             for (JsonNode out : cell.path("outputs")) {
-                if (out.path("output_type").asText().equals("stream")) {
-                    JsonNode t = out.get("text");
-                    if (t.isArray()) t.forEach(line -> s.append(line.asText()));
-                    else s.append(t.asText());
-                }
+                if (out.path("output_type").asText().equals("stream")) s.append(joined(out.get("text")));
             }
         }
         return s.toString();
