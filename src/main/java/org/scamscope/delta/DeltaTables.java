@@ -31,8 +31,10 @@ public final class DeltaTables {
      * Creates the table if it does not exist, with NOT NULL on the given columns, the given
      * properties and CHECK constraints (name -> SQL), and adds constraints it lacks.
      * A table created before a property was asked for (e.g. Change Data Feed) gets it now.
+     *
+     * @return true when the table was created now, and so holds no rows: nothing in it to delete or match
      */
-    public static void ensure(SparkSession spark, String path, StructType schema, Set<String> notNull,
+    public static boolean ensure(SparkSession spark, String path, StructType schema, Set<String> notNull,
                               Map<String, String> properties, Map<String, String> checks) {
         org.apache.spark.sql.delta.Snapshot snapshot = snapshot(spark, path);
         if (snapshot.version() < 0) {
@@ -45,7 +47,7 @@ public final class DeltaTables {
             // Declared with the table, in its first commit, rather than one ALTER (and commit) each.
             for (Map.Entry<String, String> c : checks.entrySet()) b = b.property(CONSTRAINT + c.getKey().toLowerCase(Locale.ROOT), c.getValue());
             b.execute();
-            return;
+            return true;
         }
         for (StructField f : snapshot.metadata().schema().fields()) {
             // A column the contract no longer requires (a year that may be unknown) loses its NOT NULL.
@@ -65,6 +67,7 @@ public final class DeltaTables {
             missing += (missing.isEmpty() ? "" : ", ") + "'" + p.getKey() + "' = '" + p.getValue() + "'";
         }
         if (!missing.isEmpty()) spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (" + missing + ")");
+        return false;
     }
 
     /** Replaces the table's rows; the table keeps its schema, constraints and history. */

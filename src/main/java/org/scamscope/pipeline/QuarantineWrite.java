@@ -42,7 +42,7 @@ final class QuarantineWrite {
         }
         if (all == null) return supersededBy;
         String path = warehouse.quarantine();
-        DeltaTables.ensure(spark, path, all.schema(),
+        boolean created = DeltaTables.ensure(spark, path, all.schema(),
                 java.util.Set.of("dataset", "source_file", "rule", "message", "run_id", "rejected_at"),
                 Map.of(DeltaTables.STATS_COLUMNS, "dataset,source_file,rule,run_id"), Map.of());
         List<String> stale = new ArrayList<>();
@@ -53,7 +53,8 @@ final class QuarantineWrite {
             else if (!files.isEmpty()) stale.add("(" + dataset + " AND source_file IN ("
                     + String.join(", ", files.stream().map(f -> IngestLedger.quote(f)).toList()) + "))");
         }
-        if (!stale.isEmpty()) io.delta.tables.DeltaTable.forPath(spark, path).delete(String.join(" OR ", stale));
+        // A DELETE on the table just created would find nothing, after planning a scan and committing.
+        if (!stale.isEmpty() && !created) io.delta.tables.DeltaTable.forPath(spark, path).delete(String.join(" OR ", stale));
         if (summary.datasets.stream().anyMatch(d -> d.quarantined() > 0)) {
             summary.written.put("quarantine/rejected_rows", DeltaTables.append(all, path));
         }

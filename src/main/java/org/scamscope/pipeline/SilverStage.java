@@ -69,21 +69,10 @@ public final class SilverStage {
         // the job's sorts and broadcasts need in the same JVM, and they are read a few times, in order.
         Dataset<Row> rows = Validator.dedupe(ruled, table, rivals).select(kept(table))
                 .persist(StorageLevel.DISK_ONLY());
-        long read = rowsRead(rows);
-        long accepted = 0;
-        Map<String, Long> byRule = new LinkedHashMap<>();
-        for (Row r : rows.groupBy(Validator.OUTCOME, Validator.RULE).count().orderBy(col("count").desc(), col(Validator.RULE)).collectAsList()) {
-            if (Validator.ACCEPTED.equals(r.getString(0))) accepted += r.getLong(2);
-            else byRule.put(r.getString(1), r.getLong(2));
-        }
-        Map<String, Long> warnings = new LinkedHashMap<>();
-        for (Row r : rows.select(explode(col(Validator.WARNINGS)).as("w")).groupBy("w").count().orderBy("w").collectAsList()) {
-            warnings.put(r.getString(0), r.getLong(1));
-        }
-        List<Row> fatal = rows.filter(size(col(Validator.FATAL)).gt(0)).select(Validator.MESSAGE).limit(1).collectAsList();
+        Tally tally = tally(rows);
         List<Dataset<Row>> cached = rivals == null ? List.of(rows) : List.of(rivals, rows);
-        return new DatasetResult(table, batch.files(), rows, read, accepted, byRule, warnings,
-                fatal.isEmpty() ? null : fatal.get(0).getString(0), rivals, cached);
+        return new DatasetResult(table, batch.files(), rows, tally.read, tally.accepted, tally.byRule, tally.warnings,
+                tally.fatal, rivals, cached);
     }
 
     /**
@@ -101,22 +90,63 @@ public final class SilverStage {
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
+    /** What the run summary says of a dataset's validated rows, and the first fatal message (null if none). */
+    record Tally(long read, long accepted, Map<String, Long> byRule, Map<String, Long> warnings, String fatal) {}
+
     /**
-     * Rows read, from the row numbers the reader gave each file's rows (1 to n, in the file's
+     * Every count the summary and the gates need, in one pass over the cached rows (one Spark job
+     * where there were four): by file, outcome, first rule broken and warning. A row with several
+     * warnings appears once per warning, so rows are counted where the warning's position is 0 or
+     * absent.
+     * <p>
+     * Rows read come from the row numbers the reader gave each file's rows (1 to n, in the file's
      * order): the sum of each file's last number. Counted on the cached rows rather than by reading
      * the input a second time; a row lost or repeated on the way would make a file's count differ
      * from its last number, and stops the run.
      */
-    private static long rowsRead(Dataset<Row> rows) {
-        long read = 0;
-        for (Row r : rows.groupBy(SourceReader.SOURCE_FILE).agg(count(lit(1)), max(SourceReader.SOURCE_ROW)).collectAsList()) {
-            if (r.getLong(1) != r.getLong(2)) {
-                throw new org.scamscope.ScamscopeException(org.scamscope.ExitCodes.UNEXPECTED, r.getString(0) + ": " + r.getLong(2)
-                        + " rows read but " + r.getLong(1) + " rows validated: rows were lost or repeated");
+    static Tally tally(Dataset<Row> rows) {
+        Column first = col("_position").isNull().or(col("_position").equalTo(0));
+        List<Row> groups = rows.select(col(SourceReader.SOURCE_FILE), col(SourceReader.SOURCE_ROW), col(Validator.OUTCOME),
+                        col(Validator.RULE), posexplode_outer(col(Validator.WARNINGS)).as(new String[] {"_position", "_warning"}),
+                        when(size(col(Validator.FATAL)).gt(0), struct(col(SourceReader.SOURCE_FILE), col(SourceReader.SOURCE_ROW),
+                                col(Validator.MESSAGE))).as("_first_fatal"))
+                .groupBy(col(SourceReader.SOURCE_FILE), col(Validator.OUTCOME), col(Validator.RULE), col("_warning"))
+                .agg(sum(when(first, 1L).otherwise(0L)), max(when(first, col(SourceReader.SOURCE_ROW))), count(col("_warning")),
+                        min(col("_first_fatal")))
+                .collectAsList();
+        Map<String, long[]> files = new java.util.TreeMap<>();  // file -> {rows, last row number}
+        long accepted = 0;
+        Map<String, Long> byRule = new java.util.HashMap<>();
+        Map<String, Long> warnings = new java.util.TreeMap<>();
+        Row fatal = null;
+        for (Row g : groups) {
+            long n = g.getLong(4);
+            long[] f = files.computeIfAbsent(g.getString(0), k -> new long[2]);
+            f[0] += n;
+            if (!g.isNullAt(5)) f[1] = Math.max(f[1], g.getLong(5));
+            if (Validator.ACCEPTED.equals(g.getString(1))) accepted += n;
+            else if (n > 0) byRule.merge(g.getString(2), n, Long::sum);
+            if (!g.isNullAt(3)) warnings.merge(g.getString(3), g.getLong(6), Long::sum);
+            Row fa = g.isNullAt(7) ? null : g.getStruct(7);
+            if (fa != null && (fatal == null || fa.getString(0).compareTo(fatal.getString(0)) < 0
+                    || fa.getString(0).equals(fatal.getString(0)) && fa.getLong(1) < fatal.getLong(1))) {
+                fatal = fa;
             }
-            read += r.getLong(2);
         }
-        return read;
+        long read = 0;
+        for (Map.Entry<String, long[]> f : files.entrySet()) {
+            if (f.getValue()[0] != f.getValue()[1]) {
+                throw new org.scamscope.ScamscopeException(org.scamscope.ExitCodes.UNEXPECTED, f.getKey() + ": " + f.getValue()[1]
+                        + " rows read but " + f.getValue()[0] + " rows validated: rows were lost or repeated");
+            }
+            read += f.getValue()[1];
+        }
+        // Most frequent first, then by name, as the summary prints them.
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        byRule.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return new Tally(read, accepted, ordered, new LinkedHashMap<>(warnings), fatal == null ? null : fatal.getString(2));
     }
 
     /** The columns the summary, silver and the quarantine read from a dataset's validated rows. */
