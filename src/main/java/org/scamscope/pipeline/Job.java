@@ -37,12 +37,25 @@ public final class Job {
     private static final Logger LOG = LogManager.getLogger(Job.class);
 
     /**
-     * Spark's settings for a small input: compiling code for each plan (whole-stage and expression
-     * code generation) and re-planning each stage (adaptive execution) cost more than running the
-     * plans on a few thousand rows (the sample: 90 s against 129 s, its tables the same).
+     * Spark's and Delta's settings for a small input: compiling code for each plan (whole-stage and
+     * expression code generation) and re-planning each stage (adaptive execution) cost more than
+     * running the plans on a few thousand rows (the sample: 90 s against 129 s, its tables the same).
+     * Without adaptive execution nothing merges small shuffle partitions, so a shuffle gets one a
+     * core (see {@link #smallInputSettings}); Delta rebuilds a table's few log files in one task, and
+     * does not keep each table's file list in its checksum file, which on a table just created costs
+     * a planned query per commit and which no read of this job uses (bench/results/2026-12-06-1800.md:
+     * 187 Spark jobs and 28 s in jobs in a sample run before, 138 and 18 s after, with one pass per dataset).
      */
     static final Map<String, String> SMALL_INPUT = Map.of("spark.sql.codegen.wholeStage", "false",
-            "spark.sql.codegen.factoryMode", "NO_CODEGEN", "spark.sql.adaptive.enabled", "false");
+            "spark.sql.codegen.factoryMode", "NO_CODEGEN", "spark.sql.adaptive.enabled", "false",
+            "spark.databricks.delta.snapshotPartitions", "1", "spark.databricks.delta.allFilesInCrc.enabled", "false");
+
+    /** SMALL_INPUT, and as many shuffle partitions as the session has cores. */
+    static Map<String, String> smallInputSettings(SparkSession spark) {
+        Map<String, String> out = new java.util.HashMap<>(SMALL_INPUT);
+        out.put("spark.sql.shuffle.partitions", Integer.toString(spark.sparkContext().defaultParallelism()));
+        return out;
+    }
 
     private final Supplier<SparkSession> sparkSource;
     private SparkSession spark;
@@ -295,7 +308,7 @@ public final class Job {
         long bytes = inputs.states().values().stream().flatMap(List::stream).mapToLong(IngestLedger.FileState::size).sum();
         if (bytes > settings.smallInputMb() * 1024L * 1024L) return null;
         return String.format("a small input (%.1f MiB, at most small_input.max_mb=%d): Spark's code generation "
-                + "and adaptive execution off", bytes / 1048576.0, settings.smallInputMb());
+                + "and adaptive execution off, one shuffle partition per core", bytes / 1048576.0, settings.smallInputMb());
     }
 
     /** The session, started at the first call, with SMALL_INPUT's settings for a small input. */
@@ -305,7 +318,7 @@ public final class Job {
             if (smallInputNote != null) {
                 summary.notes.add(smallInputNote);
                 replaced = new java.util.HashMap<>();
-                SMALL_INPUT.forEach((k, v) -> {
+                smallInputSettings(spark).forEach((k, v) -> {
                     replaced.put(k, spark.conf().get(k, null));
                     spark.conf().set(k, v);
                 });

@@ -18,14 +18,19 @@ class SmallInputSettingsTest {
     void aSmallInputSaysSoAndTheSessionKeepsItsOwnSettings(@TempDir Path dir) {
         SparkSession spark = TestSpark.session();
         String before = spark.conf().get("spark.sql.adaptive.enabled");
+        String partitionsBefore = spark.conf().get("spark.sql.shuffle.partitions");
         spark.conf().set("spark.sql.adaptive.enabled", "true");
+        spark.conf().set("spark.sql.shuffle.partitions", "5");
         Map<String, String> silverOnly = new java.util.HashMap<>(JobRunner.lenient());
         silverOnly.put("gold.enabled", "false");
         try {
             RunSummary s = JobRunner.run(JobRunner.FIXTURES.resolve("basic"), dir.resolve("wh"), silverOnly);
             assertTrue(s.notes.stream().anyMatch(n -> n.startsWith("a small input (0.0 MiB, at most small_input.max_mb=64): "
-                    + "Spark's code generation and adaptive execution off")), s.notes.toString());
+                    + "Spark's code generation and adaptive execution off, one shuffle partition per core")), s.notes.toString());
             assertEquals("true", spark.conf().get("spark.sql.adaptive.enabled"), "the run left its setting in the session");
+            assertEquals("5", spark.conf().get("spark.sql.shuffle.partitions"), "the run left its setting in the session");
+            // the test session's master is local[2]
+            assertEquals("2", Job.smallInputSettings(spark).get("spark.sql.shuffle.partitions"));
 
             Map<String, String> none = new java.util.HashMap<>(silverOnly);
             none.put("small_input.max_mb", "0");
@@ -33,6 +38,7 @@ class SmallInputSettingsTest {
             assertTrue(large.notes.stream().noneMatch(n -> n.startsWith("a small input")), large.notes.toString());
         } finally {
             spark.conf().set("spark.sql.adaptive.enabled", before);
+            spark.conf().set("spark.sql.shuffle.partitions", partitionsBefore);
         }
     }
 }
