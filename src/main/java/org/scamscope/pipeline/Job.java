@@ -41,10 +41,10 @@ public final class Job {
      * expression code generation) and re-planning each stage (adaptive execution) cost more than
      * running the plans on a few thousand rows (the sample: 90 s against 129 s, its tables the same).
      * Without adaptive execution nothing merges small shuffle partitions, so a shuffle gets one a
-     * core (see {@link #smallInputSettings}); Delta rebuilds a table's few log files in one task, and
-     * does not keep each table's file list in its checksum file, which on a table just created costs
-     * a planned query per commit and which no read of this job uses (bench/results/2026-12-06-1800.md:
-     * 187 Spark jobs and 28 s in jobs in a sample run before, 138 and 18 s after, with one pass per dataset).
+     * core (see {@link #smallInputSettings}). Delta rebuilds a table's few log files in one task, and
+     * keeps no file list in its checksum files: on a table just created that list costs a planned
+     * query and Spark jobs per commit, and no read of the sample ran fewer jobs for it (19 jobs fewer
+     * without it, none more; bench/results/2026-12-06-1516.md).
      */
     static final Map<String, String> SMALL_INPUT = Map.of("spark.sql.codegen.wholeStage", "false",
             "spark.sql.codegen.factoryMode", "NO_CODEGEN", "spark.sql.adaptive.enabled", "false",
