@@ -16,7 +16,9 @@ public final class TestSpark {
             session = SparkSessions.create("local[2]", null, Map.of(
                     "spark.sql.shuffle.partitions", "2",
                     "spark.default.parallelism", "2",
-                    "spark.databricks.delta.snapshotPartitions", "2",
+                    // as a run on a small input sets them (Job.SMALL_INPUT), also for what tests write themselves
+                    "spark.databricks.delta.snapshotPartitions", "1",
+                    "spark.databricks.delta.allFilesInCrc.enabled", "false",
                     "spark.ui.enabled", "false",
                     "spark.driver.host", "127.0.0.1",
                     "spark.driver.bindAddress", "127.0.0.1",
