@@ -256,9 +256,9 @@ public final class GoldStage {
             LOG.info("gold/{}: {} rows, version {}", t.name(), c.rows(), c.version());
             commits.put("gold/" + t.name(), c);
         }
-        for (GoldTable t : pipeline.gold()) {
-            if (built.containsKey(t.name())) in = in.withBuilt(t.name(), spark.read().format("delta").load(warehouse.gold(t.name())));
-        }
+        // The findings read the tables as written: the rows held on the driver, which each write made
+        // the table hold exactly (an append to a new table, or a sync), read without planning a Delta scan.
+        for (Map.Entry<String, Dataset<Row>> b : built.entrySet()) in = in.withBuilt(b.getKey(), b.getValue());
         if (!silver.containsKey(BreakdownCheck.DATASET)) return new Result(commits, List.of(), sources, unchanged, skipped, loss, audit, cellsNote);
         Dataset<Row> findings = BreakdownCheck.findings(in);
         if (built.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME) || sources.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME)) {

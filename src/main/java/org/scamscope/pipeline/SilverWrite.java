@@ -84,12 +84,13 @@ final class SilverWrite {
             SilverTable t = d.table();
             Dataset<Row> rows = SilverStage.silverRows(d, runId, now);
             String path = warehouse.silver(t.name());
-            DeltaTables.ensure(spark, path, rows.schema(), SilverStage.notNull(t), SilverStage.properties(t),
+            boolean created = DeltaTables.ensure(spark, path, rows.schema(), SilverStage.notNull(t), SilverStage.properties(t),
                     SilverStage.checks(t.contract().rules()));
             List<String> replaced = plan.replaced(t);
             Commit c;
             if (full) {
-                c = DeltaTables.overwrite(rows, path);
+                // An overwrite first lists the files it replaces, from the table's state; a table just created has none.
+                c = created ? DeltaTables.append(rows, path) : DeltaTables.overwrite(rows, path);
             } else if (superseded.getOrDefault(t, 0L) == 0 && holdsNoRowOf(path, replaced)) {
                 c = DeltaTables.append(rows, path);
             } else {
