@@ -87,14 +87,6 @@ public final class GoldStage {
     private final ReferenceData reference;
     private final int k;
     private final boolean complements;
-    /**
-     * Silver kept in memory while gold is built, for a small input: each gold query then reads the
-     * cache instead of planning a Delta scan of its own (Delta filters the table's files anew for
-     * every query: a third of gold's time on the driver in a warm run of the sample). Not for a large
-     * input: each gold table reads only the few columns it needs from the Parquet files, which costs
-     * less than keeping every column of silver in memory.
-     */
-    private boolean silverCached;
     private RegionTree tree;
     /** The true counts of the tables protected in this run, by cell: where the audit starts its search. */
     private Map<org.scamscope.disclosure.CellModel.CellId, Long> counts;
@@ -113,12 +105,6 @@ public final class GoldStage {
         this.reference = reference;
         this.k = k;
         this.complements = complements;
-    }
-
-    /** Keeps silver in memory while gold is built (see {@link #silverCached}); returns this stage. */
-    public GoldStage cachingSilver(boolean on) {
-        this.silverCached = on;
-        return this;
     }
 
     /** Builds and writes every table. */
@@ -194,22 +180,15 @@ public final class GoldStage {
      * data-quality findings. A failing audit stops with exit code 5 before any gold table is written.
      */
     public Result run(String runId, int currentYear, Map<String, String> previous) {
-        Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
-        for (SilverTable t : pipeline.silver()) {
-            if (!io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name()))) continue;
-            Dataset<Row> rows = spark.read().format("delta").load(warehouse.silver(t.name()));
-            silver.put(t.name(), silverCached ? rows.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()) : rows);
-        }
-        try {
-            return run(runId, currentYear, previous, silver);
-        } finally {
-            if (silverCached) silver.values().forEach(d -> d.unpersist(false));
-        }
-    }
-
-    private Result run(String runId, int currentYear, Map<String, String> previous, Map<String, Dataset<Row>> silver) {
         Map<String, String> sources = sources(currentYear);
         List<String> skipped = notBuildable(sources);
+        Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
+        for (SilverTable t : pipeline.silver()) {
+            // Not cached: each gold table reads only the few columns it needs from the Parquet files,
+            // which costs less than keeping every column of silver in memory.
+            if (!io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.silver(t.name()))) continue;
+            silver.put(t.name(), spark.read().format("delta").load(warehouse.silver(t.name())));
+        }
         GoldInputs in = new GoldInputs(silver, reference, k, currentYear).withTables(pipeline.gold());
         String cellsNote = null;
         Commit cellsCommit = null;

@@ -291,7 +291,7 @@ public final class Job {
     }
 
     private GoldStage goldStage(ReferenceData ref, RunSettings settings) {
-        return new GoldStage(spark(), pipeline, warehouse, ref, settings.k(), settings.complements()).cachingSilver(smallInputNote != null);
+        return new GoldStage(spark(), pipeline, warehouse, ref, settings.k(), settings.complements());
     }
 
     /** The silver tables the warehouse does not have yet. */
