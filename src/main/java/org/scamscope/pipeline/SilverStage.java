@@ -118,7 +118,7 @@ public final class SilverStage {
         long accepted = 0;
         Map<String, Long> byRule = new java.util.HashMap<>();
         Map<String, Long> warnings = new java.util.TreeMap<>();
-        Row fatal = null;
+        List<Row> fatal = new ArrayList<>();  // per group, its first fatal row in file order
         for (Row g : groups) {
             long n = g.getLong(4);
             long[] f = files.computeIfAbsent(g.getString(0), k -> new long[2]);
@@ -127,11 +127,7 @@ public final class SilverStage {
             if (Validator.ACCEPTED.equals(g.getString(1))) accepted += n;
             else if (n > 0) byRule.merge(g.getString(2), n, Long::sum);
             if (!g.isNullAt(3)) warnings.merge(g.getString(3), g.getLong(6), Long::sum);
-            Row fa = g.isNullAt(7) ? null : g.getStruct(7);
-            if (fa != null && (fatal == null || fa.getString(0).compareTo(fatal.getString(0)) < 0
-                    || fa.getString(0).equals(fatal.getString(0)) && fa.getLong(1) < fatal.getLong(1))) {
-                fatal = fa;
-            }
+            if (!g.isNullAt(7)) fatal.add(g.getStruct(7));
         }
         long read = 0;
         for (Map.Entry<String, long[]> f : files.entrySet()) {
@@ -146,7 +142,9 @@ public final class SilverStage {
         byRule.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))))
                 .forEach(e -> ordered.put(e.getKey(), e.getValue()));
-        return new Tally(read, accepted, ordered, new LinkedHashMap<>(warnings), fatal == null ? null : fatal.getString(2));
+        String firstFatal = fatal.stream().min(java.util.Comparator.<Row, String>comparing(r -> r.getString(0))
+                .thenComparingLong(r -> r.getLong(1))).map(r -> r.getString(2)).orElse(null);
+        return new Tally(read, accepted, ordered, warnings, firstFatal);
     }
 
     /** The columns the summary, silver and the quarantine read from a dataset's validated rows. */
