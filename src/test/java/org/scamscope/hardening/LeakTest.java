@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -306,7 +307,9 @@ class LeakTest {
         @Override
         public void close() {
             try {
-                TestSpark.session().sparkContext().listenerBus().waitUntilEmpty();
+                // Each stage's scan reads every scratch file the shared session still holds, so on a loaded machine
+                // the queue can take longer than the bus's default 10 s to drain; every scan must still be done.
+                TestSpark.session().sparkContext().listenerBus().waitUntilEmpty(TimeUnit.MINUTES.toMillis(5));
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new AssertionError("the listener bus did not drain", e);
             } finally {
