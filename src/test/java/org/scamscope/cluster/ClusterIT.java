@@ -119,9 +119,9 @@ class ClusterIT {
         log("cluster stopped");
     }
 
-    /** Settings of both cluster runs: loopback driver, small executors, few partitions, no waiting for locality. */
+    /** Settings of every cluster run: loopback driver, small executors, few partitions, no waiting for locality, the tests' HDFS client. */
     static List<String> submitConf() {
-        return List.of(
+        List<String> conf = new ArrayList<>(List.of(
                 "--conf", "spark.driver.host=" + StandaloneCluster.HOST,
                 "--conf", "spark.driver.bindAddress=" + StandaloneCluster.HOST,
                 "--conf", "spark.ui.enabled=false",
@@ -131,7 +131,13 @@ class ClusterIT {
                 "--conf", "spark.databricks.delta.snapshotPartitions=2",
                 "--conf", "spark.locality.wait=0s",
                 // One word: SCAMSCOPE_SUBMIT_ARGS is split at blanks.
-                "--conf", "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1");
+                "--conf", "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1"));
+        // The tests' HDFS client settings (src/test/resources/hdfs-site.xml), for the driver's and executors' clients.
+        org.apache.hadoop.conf.Configuration hdfsClient = new org.apache.hadoop.conf.Configuration(false);
+        hdfsClient.addResource("hdfs-site.xml");
+        hdfsClient.forEach(e -> conf.addAll(List.of("--conf", "spark.hadoop." + e.getKey() + "=" + e.getValue())));
+        assertTrue(conf.stream().anyMatch(c -> c.startsWith("spark.hadoop.dfs.client.")), "the tests' HDFS client settings: " + conf);
+        return conf;
     }
 
     /** bin/scamscope with SPARK_HOME: spark-submit --master spark://... in client mode, the application jar. */
