@@ -83,12 +83,7 @@ public final class WarehouseComparison {
 
     /** A table's rows as Delta has them now, less {@link #RUN_COLUMNS}. */
     public static Dataset<Row> rows(Path table) {
-        return rows(table.toString());
-    }
-
-    /** A table's rows at a location Spark takes (a local path or a URL), less {@link #RUN_COLUMNS}. */
-    public static Dataset<Row> rows(String table) {
-        Dataset<Row> df = TestSpark.session().read().format("delta").load(table);
+        Dataset<Row> df = TestSpark.session().read().format("delta").load(table.toString());
         for (String c : RUN_COLUMNS) df = df.drop(c);
         return df;
     }
