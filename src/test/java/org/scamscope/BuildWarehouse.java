@@ -18,7 +18,7 @@ import java.util.function.Function;
  */
 final class BuildWarehouse {
     /** Written once the run is complete: the id of the build (the Maven invocation) that made it. */
-    static final String BUILD_ID_FILE = "BUILD_ID";
+    private static final String BUILD_ID_FILE = "BUILD_ID";
 
     private final Path handedOver;
     private final Function<Path, RunSummary> run;
