@@ -12,10 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scamscope.BasicWarehouse;
 import org.scamscope.JobRunner;
 import org.scamscope.TestS3;
+import org.scamscope.SampleUpdateWarehouse;
 import org.scamscope.SampleWarehouse;
 import org.scamscope.TestHdfs;
 import org.scamscope.WarehouseComparison;
-import org.scamscope.pipeline.RunSummary;
 import org.scamscope.spark.HadoopConf;
 import org.scamscope.storage.Location;
 
@@ -69,17 +69,6 @@ class ClusterIT {
     /** The sample's input and the warehouse of the runs on HDFS, set once HDFS is up. */
     static String hdfsInput;
     static String killWarehouse;
-    /**
-     * A partner's file that arrives after the first runs: ten new victims, and a row the rules reject
-     * (under the quarantine's threshold of 10 % of a run's rows).
-     */
-    static final String NEW_FILE = "victims/partner_2026_12.csv";
-    static final List<String> NEW_IDS = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "NEW-" + i).sorted().toList();
-    static final String NEW_ROWS = "victim_id,source,victim_type,registration_date,gender,age,citizenship,exploitation_country\n"
-            + java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "NEW-" + i + ",hotline_kh,"
-                    + (i % 2 == 0 ? "defrauded" : "forced_scam_worker") + ",2025-0" + (i % 9 + 1) + "-11,male," + (20 + i) + ",IDN,MMR\n")
-                    .collect(java.util.stream.Collectors.joining())
-            + "NEW-11,hotline_kh,defrauded,2025-06-02,female,230,USA,KHM\n";
     static final Path CLUSTER_LOG = DIR.resolve("logs/driver-cluster");
     static final Path KILL_LOG = DIR.resolve("logs/driver-worker-killed");
     static final Path INCREMENTAL_LOG = DIR.resolve("logs/driver-incremental");
@@ -228,29 +217,27 @@ class ClusterIT {
     }
 
     /**
-     * A new file on HDFS: the next run takes only it (the ledger's identity of HDFS files), on the one
-     * Worker left, and its tables equal those of the same incremental run in local mode.
+     * A partner's new file on HDFS (SampleUpdateWarehouse's: twelve new victims, and a row the rules
+     * reject): the next run takes only it (the ledger's identity of HDFS files), on the one Worker left,
+     * and its tables equal those of the same second run in local mode, which the unit tests' JVM made
+     * for this build (SampleUpdateRunTest checks that it took the new file alone).
      */
     @Test
     @Order(3)
-    void anIncrementalRunOnHdfsEqualsTheSameRunInLocalMode(@TempDir Path dir) throws Exception {
+    void anIncrementalRunOnHdfsEqualsTheSameRunInLocalMode() throws Exception {
         FileSystem fs = FileSystem.get(TestHdfs.root(), HadoopConf.create());
-        try (var out = fs.create(new org.apache.hadoop.fs.Path(hdfsInput + "/" + NEW_FILE))) {
-            out.write(NEW_ROWS.getBytes(StandardCharsets.UTF_8));
+        try (var out = fs.create(new org.apache.hadoop.fs.Path(hdfsInput + "/" + SampleUpdateWarehouse.NEW_FILE))) {
+            out.write(SampleUpdateWarehouse.NEW_ROWS.getBytes(StandardCharsets.UTF_8));
         }
         Process run = startLauncherRun(hdfsInput, killWarehouse, INCREMENTAL_LOG);
-        Path input = JobRunner.copyFolder(SAMPLE, dir.resolve("input"));
-        Files.writeString(input.resolve(NEW_FILE), NEW_ROWS);
-        Path local = SampleWarehouse.copy(dir.resolve("warehouse"));
-        RunSummary localRun = JobRunner.run(input, local, Map.of());
+        Path local = SampleUpdateWarehouse.path();
         log("local-mode incremental run done");
         assertEquals(0, Processes.await(run, RUN_TIMEOUT, INCREMENTAL_LOG), Processes.tail(Processes.err(INCREMENTAL_LOG), 60));
         log("incremental run on HDFS done");
         String note = "victims: 1 new and 0 changed files taken, 4 unchanged skipped";
-        assertTrue(localRun.notes.contains(note), localRun.notes.toString());
         assertTrue(Files.readString(Processes.out(INCREMENTAL_LOG)).contains(note), Files.readString(Processes.out(INCREMENTAL_LOG)));
-        assertEquals(NEW_IDS, JobRunner.rows(JobRunner.table(killWarehouse, "silver/victims")
-                .filter("victim_id LIKE 'NEW-%'"), "victim_id"));
+        assertEquals(SampleUpdateWarehouse.NEW_IDS, JobRunner.rows(JobRunner.table(killWarehouse, "silver/victims")
+                .filter("source_file = '" + SampleUpdateWarehouse.NEW_FILE + "'"), "victim_id"));
         assertSameTables(Location.local(local), Location.parse("warehouse", killWarehouse));
         log("tables of the incremental run on HDFS equal the local run's");
     }

@@ -1,7 +1,6 @@
 package org.scamscope.notebooks;
 
-import org.scamscope.JobRunner;
-import org.scamscope.SampleWarehouse;
+import org.scamscope.SampleUpdateWarehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Column;
@@ -12,17 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.scamscope.TestSpark;
-import org.scamscope.cli.Main;
 import org.scamscope.cluster.Processes;
 import org.scamscope.cluster.SparkDistribution;
 import org.scamscope.ops.ServerFile;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The notebooks of notebooks/, executed headless as CI runs them: the job on the sample data, then again
- * with a partner's new file (so the gold tables have a second version to compare), `bin/scamscope serve` on
+ * with a partner's new file (so the gold tables have a second version to compare; the warehouse of
+ * SampleUpdateWarehouse, which the unit tests' JVM made for this build), `bin/scamscope serve` on
  * that warehouse, the kernel spec of `bin/notebooks kernel`, and `jupyter nbconvert --execute` of every
  * notebook. A cell that fails, a chart missing from the outputs, or a history that does not match the
  * tables fails the test. Outputs: target/notebooks-it (executed notebooks in executed/, logs beside them).
@@ -78,14 +74,8 @@ class NotebooksIT {
     static void runTheJobServeAndExecuteEveryNotebook() throws Exception {
         SparkDistribution.assertLauncherNeedsNoBuild();
         SparkDistribution.deleteTree(DIR);
-        Path input = DIR.resolve("input");
-        JobRunner.copyFolder(SparkDistribution.ROOT.resolve("data/sample"), input);
-        TestSpark.session();  // the job below runs in this JVM's test session
-        // The first run: the sample's, as this JVM made it once (the ledger keeps input paths relative,
-        // so the copied input is the same input); the second takes one new partner file.
-        SampleWarehouse.copy(WAREHOUSE);
-        Files.writeString(input.resolve("victims/partner_update_2024.csv"), newPartnerFile(), StandardCharsets.UTF_8);
-        job("run", "--input", input.toString(), "--warehouse", WAREHOUSE.toString());
+        // Two runs of the job, the sample's and a partner's new file after it, as this build made them once.
+        SampleUpdateWarehouse.copy(WAREHOUSE);
 
         Process kernel = start(List.of(SparkDistribution.ROOT.resolve("bin/notebooks").toString(), "kernel"), "kernel");
         assertEquals(0, Processes.await(kernel, Duration.ofMinutes(10), DIR.resolve("kernel")),
@@ -384,25 +374,6 @@ class NotebooksIT {
         Column same = col("x." + key.get(0)).isNotNull().and(col("y." + key.get(0)).isNotNull());
         for (String c : after.columns()) same = same.and(col("x." + c).eqNullSafe(col("y." + c)));
         return before.as("x").join(after.as("y"), on, "full_outer").where(org.apache.spark.sql.functions.not(same)).count();
-    }
-
-    /** Twelve forced scam workers from Indonesia held in Preah Sihanouk (KH-18) in 2024; synthetic, no names. */
-    static String newPartnerFile() {
-        StringBuilder s = new StringBuilder("victim_id,source,victim_type,registration_date,gender,age,age_band,citizenship,"
-                + "exploitation_country,exploitation_subdivision,compound_id,recruitment_channel,means_of_control,status,"
-                + "loss_amount,loss_currency,scam_type,name,passport_number,phone\n");
-        for (int i = 1; i <= 12; i++) {
-            s.append(String.format("VIC-9%05d,partner_ngo_th,forced_scam_worker,2024-%02d-15,%s,%d,,IDN,KHM,KH-18,,online_job_ad,"
-                    + "false_promises,rescued,,,investment,,,%n", i, i, i % 2 == 0 ? "female" : "male", 20 + i));
-        }
-        return s.toString();
-    }
-
-    static void job(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
     }
 
     /** A child process in the project root, its output in DIR/name.out and .err; remembered to be stopped. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scamscope.BasicWarehouse;
 import org.scamscope.JobRunner;
 import org.scamscope.TestSpark;
 import org.scamscope.WarehouseComparison;
@@ -58,7 +59,7 @@ class KillAndRerunIT {
     static void inputs() throws IOException {
         config = JobRunner.lenientConfigFile(dir);
         first = dir.resolve("input-first");
-        JobRunner.copyFolder(JobRunner.FIXTURES.resolve("basic"), first);
+        JobRunner.copyFolder(BasicWarehouse.INPUT, first);
         later = dir.resolve("input-later");
         JobRunner.copyFolder(first, later);
         // partner_c is new (V9, and V2 again: it wins over partner_a's copy); partner_b changed (W3 out, W4 in).
@@ -73,10 +74,14 @@ class KillAndRerunIT {
         cleanLater = dir.resolve("clean-later");
     }
 
-    /** The warehouses of runs that were never killed: the first run, then the first and the later one. */
+    /**
+     * The warehouses of runs that were never killed: the first run, the fixture's as this build made it
+     * once (BasicWarehouse: the same lenient settings; the input copied with its files' times, which the
+     * ledger keeps, is the same input), then the first and the later one.
+     */
     static void cleanRuns() {
         try {
-            JobRunner.run(first, cleanFirst, JobRunner.lenient());
+            BasicWarehouse.copy(cleanFirst);
             cleanFirstDone.complete(null);
         } catch (Throwable t) {
             cleanFirstDone.completeExceptionally(t);
