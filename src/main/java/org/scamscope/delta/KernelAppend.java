@@ -40,8 +40,13 @@ public final class KernelAppend {
     /**
      * Appends rows (each one value per column of schema, in order: String, Integer, Long, Boolean,
      * and timestamps as microseconds since the epoch) and returns the version committed.
+     * <p>
+     * One append at a time in a JVM: on the local file system Kernel writes a commit through a new
+     * LocalLogStore each time, whose lock guards that instance only, so two threads could both find a
+     * version free and both rename onto it (one commit lost, or a commit whose checksum file is the
+     * other's). Across processes the local file system has no atomic put-if-absent for Delta at all.
      */
-    public static long append(String path, StructType schema, List<Object[]> rows) {
+    public static synchronized long append(String path, StructType schema, List<Object[]> rows) {
         Engine engine = KernelTable.engine();
         try {
             Transaction txn = transaction(engine, path, schema);
