@@ -34,9 +34,7 @@ class IncrementalRunTest {
     @TempDir
     Path cleanAfterPrune;
 
-    static final String VICTIM_HEADER = "victim_id,source,victim_type,registration_date,gender,age,age_band,citizenship,"
-            + "exploitation_country,exploitation_subdivision,compound_id,recruitment_channel,means_of_control,status,"
-            + "loss_amount,loss_currency,scam_type,name,passport_number,phone\n";
+    static final String VICTIM_HEADER = org.scamscope.BasicUpdateWarehouse.VICTIM_HEADER;
 
     /** Gold is left out of the runs between the first and the pruned one, for time: the pruned run's gold then sums
      *  the changes of every silver version since the first run's (VictimCellsTest checks each kind of change alone). */
@@ -86,12 +84,23 @@ class IncrementalRunTest {
 
     @Test
     void newChangedAndRemovedFilesEndAsACleanRunWould() throws IOException {
-        // The first run is the fixture's shared one (same settings: lenient, gold on): a copy of its
-        // warehouse, and of its input with the files' times, which the ledger keeps.
-        JobRunner.copyFolder(org.scamscope.BasicWarehouse.INPUT, input);
-        org.scamscope.BasicWarehouse.copy(warehouse);
-        RunSummary first = org.scamscope.BasicWarehouse.summary();
-        assertEquals(11, first.datasets.get(0).read());
+        // The first run is the fixture's shared one (same settings: lenient, gold on).
+        assertEquals(11, org.scamscope.BasicWarehouse.summary().datasets.get(0).read());
+
+        // The second, shared too: a new file (V9 new; V2 again, later, with a status: it wins over
+        // partner_a's copy) and a changed file (partner_b loses W3 and gains W4). Its warehouse and its
+        // input folder are copied here, with the files' times, which the ledger keeps.
+        JobRunner.copyFolder(org.scamscope.BasicUpdateWarehouse.input(), input);
+        org.scamscope.BasicUpdateWarehouse.copy(warehouse);
+        RunSummary second = org.scamscope.BasicUpdateWarehouse.summary();
+        assertEquals("MERGE", operation(warehouse, "silver/victims").get(0));
+        assertFalse(Files.exists(warehouse.resolve("silver/victims").resolve(org.scamscope.delta.DeltaTables.STAGED_SOURCE)),
+                "the MERGE's staged source is removed");
+        assertEquals(List.of("victims"), second.datasets.stream().map(d -> d.table().name()).toList());
+        assertEquals(4, second.datasets.get(0).read());  // 2 rows of partner_b, 2 of partner_c; partner_a skipped
+        // Partner_a's V2 (from the first run) gives way to partner_c's, and nothing else does.
+        assertEquals(List.of("victims: 1 rows of earlier runs superseded by newer copies (quarantined as duplicate)"),
+                second.notes.stream().filter(n -> n.contains("superseded")).toList());
 
         // Nothing new: no table gets a new version.
         long victimsVersion = version(warehouse, "silver/victims");
@@ -112,39 +121,22 @@ class IncrementalRunTest {
         // As if that run had been killed after silver and before its ledger: the next run takes the file
         // again, finds its rows in silver and replaces them (a MERGE) instead of adding them twice.
         TestSpark.session().sql("RESTORE TABLE delta.`" + warehouse.resolve("ops/ingested_files") + "` TO VERSION AS OF " + ledgerBefore);
-        RunSummary again = run(warehouse, false, false);
+        RunSummary again;
+        // Silver is written by MERGE then, from a staged Delta copy of its new rows, which Delta need not
+        // copy again into a local checkpoint (and then warn that its lineage is lost).
+        try (org.scamscope.LogCapture logs = new org.scamscope.LogCapture()) {
+            again = run(warehouse, false, false);
+            assertEquals(List.of(), logs.lines().stream().filter(l -> l.contains("locally checkpointed")).toList());
+        }
         assertEquals(2, again.datasets.get(0).read());
         assertEquals("MERGE", operation(warehouse, "silver/victims").get(0));
+        assertFalse(Files.exists(warehouse.resolve("silver/victims").resolve(org.scamscope.delta.DeltaTables.STAGED_SOURCE)),
+                "the MERGE's staged source is removed");
         assertEquals(List.of("N1|victims/partner_0.csv|1"),
                 JobRunner.rows(JobRunner.table(warehouse, "silver/victims").filter("victim_id LIKE 'N%'"), "victim_id", "source_file", "source_row"));
         assertEquals(List.of("victims|victims/partner_0.csv|2|age_range"),
                 JobRunner.rows(JobRunner.table(warehouse, "quarantine/rejected_rows").filter("source_file = 'victims/partner_0.csv'"),
                         "dataset", "source_file", "source_row", "rule"));
-
-        // A new file (V9 new; V2 again, later, with a status: it wins over partner_a's copy) and a
-        // changed file (partner_b loses W3 and gains W4).
-        Files.writeString(input.resolve("victims/partner_c.csv"), VICTIM_HEADER
-                + "V9,hotline,forced_scam_worker,2024-02-02,male,30,,IDN,MMR,MM-13,,social_media,,escaped,,,,,,\n"
-                + "V2,hotline,defrauded,2024-01-15,female,,30-38,USA,KHM,KH-12,,dating_app,,rescued,1000.00,USD,investment,,,\n");
-        Files.writeString(input.resolve("victims/partner_b.csv"), VICTIM_HEADER
-                + "W1,ngo,volunteer,2022-04-04,female,22,,PHL,PHL,PH-TAR,,online_job_ad,,rescued,,,,,,\n"
-                + "W4,ngo,forced_scam_worker,2023-03-03,male,40,,NPL,MMR,,,online_job_ad,,rescued,,,,,,\n");
-        RunSummary third;
-        // Silver is written by MERGE now, from a staged Delta copy of its new rows, which Delta need not
-        // copy again into a local checkpoint (and then warn that its lineage is lost).
-        try (org.scamscope.LogCapture logs = new org.scamscope.LogCapture()) {
-            third = run(warehouse, false, false);
-            assertEquals(List.of(), logs.lines().stream().filter(l -> l.contains("locally checkpointed")).toList());
-        }
-        assertEquals("MERGE", io.delta.tables.DeltaTable.forPath(TestSpark.session(), warehouse.resolve("silver/victims").toString())
-                .history(1).first().getAs("operation"));
-        assertFalse(Files.exists(warehouse.resolve("silver/victims").resolve(org.scamscope.delta.DeltaTables.STAGED_SOURCE)),
-                "the MERGE's staged source is removed");
-        assertEquals(List.of("victims"), third.datasets.stream().map(d -> d.table().name()).toList());
-        assertEquals(4, third.datasets.get(0).read());  // 2 rows of partner_b, 2 of partner_c; partner_a and partner_0 skipped
-        // Partner_a's V2 (from the first run) gives way to partner_c's, and nothing else does.
-        assertEquals(List.of("victims: 1 rows of earlier runs superseded by newer copies (quarantined as duplicate)"),
-                third.notes.stream().filter(n -> n.contains("superseded")).toList());
 
         RunSummary reference = run(clean, true, false);
         assertEquals(14, reference.datasets.get(0).read());  // partner_0 2, partner_a 8, partner_b 2, partner_c 2

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scamscope.BasicUpdateWarehouse;
 import org.scamscope.BasicWarehouse;
 import org.scamscope.JobRunner;
 import org.scamscope.TestSpark;
 import org.scamscope.WarehouseComparison;
-import org.scamscope.pipeline.RunSummary;
 import org.scamscope.pipeline.WarehouseLock;
 
 import java.io.IOException;
@@ -55,29 +55,20 @@ class KillAndRerunIT {
     static final CompletableFuture<Void> cleanFirstDone = new CompletableFuture<>();
     static final CompletableFuture<Void> cleanLaterDone = new CompletableFuture<>();
 
-    /** The inputs of the first run and of the later one. */
+    /** The inputs of the first run and of the later one: the shared runs' folders, copied with their files' times. */
     static void inputs() throws IOException {
         config = JobRunner.lenientConfigFile(dir);
-        first = dir.resolve("input-first");
-        JobRunner.copyFolder(BasicWarehouse.INPUT, first);
-        later = dir.resolve("input-later");
-        JobRunner.copyFolder(first, later);
+        first = JobRunner.copyFolder(BasicWarehouse.INPUT, dir.resolve("input-first"));
         // partner_c is new (V9, and V2 again: it wins over partner_a's copy); partner_b changed (W3 out, W4 in).
-        String header = Files.readAllLines(first.resolve("victims/partner_b.csv")).get(0) + "\n";
-        Files.writeString(later.resolve("victims/partner_c.csv"), header
-                + "V9,hotline,forced_scam_worker,2024-02-02,male,30,,IDN,MMR,MM-13,,social_media,,escaped,,,,,,\n"
-                + "V2,hotline,defrauded,2024-01-15,female,,30-38,USA,KHM,KH-12,,dating_app,,rescued,1000.00,USD,investment,,,\n");
-        Files.writeString(later.resolve("victims/partner_b.csv"), header
-                + "W1,ngo,volunteer,2022-04-04,female,22,,PHL,PHL,PH-TAR,,online_job_ad,,rescued,,,,,,\n"
-                + "W4,ngo,forced_scam_worker,2023-03-03,male,40,,NPL,MMR,,,online_job_ad,,rescued,,,,,,\n");
+        later = JobRunner.copyFolder(BasicUpdateWarehouse.input(), dir.resolve("input-later"));
         cleanFirst = dir.resolve("clean-first");
         cleanLater = dir.resolve("clean-later");
     }
 
     /**
-     * The warehouses of runs that were never killed: the first run, the fixture's as this build made it
-     * once (BasicWarehouse: the same lenient settings; the input copied with its files' times, which the
-     * ledger keeps, is the same input), then the first and the later one.
+     * The warehouses of runs that were never killed, the first run and the first and the later one:
+     * the fixture's as this build made them once (BasicWarehouse and BasicUpdateWarehouse, with the
+     * same lenient settings; IncrementalRunTest checks that the later run took partner_b and partner_c only).
      */
     static void cleanRuns() {
         try {
@@ -89,9 +80,7 @@ class KillAndRerunIT {
             return;
         }
         try {
-            JobRunner.copyFolder(cleanFirst, cleanLater);
-            RunSummary s = JobRunner.run(later, cleanLater, JobRunner.lenient());
-            assertEquals(4, s.datasets.get(0).read(), "the later run takes partner_b and partner_c only");
+            BasicUpdateWarehouse.copy(cleanLater);
             cleanLaterDone.complete(null);
         } catch (Throwable t) {
             cleanLaterDone.completeExceptionally(t);
