@@ -23,28 +23,13 @@ public final class BasicUpdateWarehouse {
     /** Changed: partner_b loses W3 and gains W4. */
     public static final String CHANGED_FILE = "victims/partner_b.csv";
 
-    private static final BuildWarehouse SHARED = new BuildWarehouse("basic-update-warehouse", BasicUpdateWarehouse::secondRun);
+    public static final BuildWarehouse SHARED = new BuildWarehouse("basic-update-warehouse", BasicUpdateWarehouse::secondRun);
 
     private BasicUpdateWarehouse() {}
 
-    /** The warehouse after the second run: read it, never write to it. */
-    public static Path path() {
-        return SHARED.path();
-    }
-
-    /** What the second run reported. */
-    public static RunSummary summary() {
-        return SHARED.summary();
-    }
-
-    /** A copy of the warehouse at target, for a test that writes to it. */
-    public static Path copy(Path target) throws IOException {
-        return SHARED.copy(target);
-    }
-
     /** The second run's input folder, beside its warehouse: copy it, never write to it. */
     public static Path input() {
-        return path().resolveSibling("input");
+        return SHARED.path().resolveSibling("input");
     }
 
     /** The fixture's folder, its files' times kept, with the new and the changed file written at target. */
@@ -62,7 +47,7 @@ public final class BasicUpdateWarehouse {
     /** The fixture's warehouse copied to wh, and the run over the folder with the two files, kept beside wh. */
     private static RunSummary secondRun(Path wh) {
         try {
-            BasicWarehouse.copy(wh);
+            BasicWarehouse.SHARED.copy(wh);
             return JobRunner.run(input(wh.resolveSibling("input")), wh, JobRunner.lenient());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * same code, the same settings) reads that one instead of running the job again, and makes its own
  * only when the unit tests did not (e.g. the integration tests alone).
  */
-final class BuildWarehouse {
+public final class BuildWarehouse {
     /** Written once the run is complete: the id of the build (the Maven invocation) that made it. */
     private static final String BUILD_ID_FILE = "BUILD_ID";
 
@@ -32,7 +32,7 @@ final class BuildWarehouse {
     }
 
     /** The warehouse: read it, never write to it. */
-    synchronized Path path() {
+    public synchronized Path path() {
         if (warehouse == null) {
             try {
                 String build = System.getProperty("scamscope.build.id", "");
@@ -56,7 +56,7 @@ final class BuildWarehouse {
     }
 
     /** What the run reported (a JVM that took the warehouse over from another runs the job itself). */
-    synchronized RunSummary summary() {
+    public synchronized RunSummary summary() {
         path();
         if (summary == null) {
             try {
@@ -69,7 +69,7 @@ final class BuildWarehouse {
     }
 
     /** A copy at target, for a test that writes to it. */
-    Path copy(Path target) throws IOException {
+    public Path copy(Path target) throws IOException {
         return JobRunner.copyFolder(path(), target);
     }
 

@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * run, with the project's settings, after a partner's new file arrived in the sample's folder. Made
  * once per build (see {@link BuildWarehouse}) for the tests that need a warehouse with two runs: the
  * notebooks' (gold gets a second version to compare) and the cluster's incremental run on HDFS. The
- * second run is recorded in ops/runs (the first, a run of the job's API, is not).
+ * second run is recorded in ops/runs (the first, a run of the job's API, is not); that row is its
+ * summary, and SHARED.summary() has none.
  */
 public final class SampleUpdateWarehouse {
     /** The new file, relative to the input folder. */
@@ -34,27 +35,15 @@ public final class SampleUpdateWarehouse {
      * Thirteen forced scam workers from Indonesia held in Preah Sihanouk (KH-18) in 2024, the last with
      * an age out of range; synthetic, no names.
      */
-    public static final String NEW_ROWS = "victim_id,source,victim_type,registration_date,gender,age,age_band,citizenship,"
-            + "exploitation_country,exploitation_subdivision,compound_id,recruitment_channel,means_of_control,status,"
-            + "loss_amount,loss_currency,scam_type,name,passport_number,phone\n"
+    public static final String NEW_ROWS = BasicUpdateWarehouse.VICTIM_HEADER
             + IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("%s,partner_ngo_th,forced_scam_worker,2024-%02d-15,%s,%d,,IDN,KHM,KH-18,,"
                     + "online_job_ad,false_promises,rescued,,,investment,,,%n", NEW_IDS.get(i - 1), i, i % 2 == 0 ? "female" : "male", 20 + i))
                     .collect(Collectors.joining())
             + "VIC-900013,partner_ngo_th,forced_scam_worker,2024-06-15,female,230,,IDN,KHM,KH-18,,online_job_ad,false_promises,rescued,,,investment,,,\n";
 
-    private static final BuildWarehouse SHARED = new BuildWarehouse("sample-update-warehouse", SampleUpdateWarehouse::secondRun);
+    public static final BuildWarehouse SHARED = new BuildWarehouse("sample-update-warehouse", SampleUpdateWarehouse::secondRun);
 
     private SampleUpdateWarehouse() {}
-
-    /** The warehouse after the second run: read it, never write to it. */
-    public static Path path() {
-        return SHARED.path();
-    }
-
-    /** A copy of the warehouse at target, for a test that writes to it. */
-    public static Path copy(Path target) throws IOException {
-        return SHARED.copy(target);
-    }
 
     /** The sample's folder with the new file, at target. */
     public static Path input(Path target) throws IOException {
@@ -73,7 +62,7 @@ public final class SampleUpdateWarehouse {
             Path input = Files.createTempDirectory("scamscope-sample-update-input-");
             try {
                 // The ledger keeps input paths relative to the folder: the copied sample is the same input.
-                SampleWarehouse.copy(wh);
+                SampleWarehouse.SHARED.copy(wh);
                 TestSpark.session();  // the command runs in this JVM's test session
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 int code = Main.execute(new String[] {"run", "--input", input(input.resolve("input")).toString(), "--warehouse", wh.toString()},

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KernelReadsLikeSparkTest {
     @Test
     void everyTableOfTheSampleReadsAsSparkReadsIt() {
-        Path wh = SampleWarehouse.path();
+        Path wh = SampleWarehouse.SHARED.path();
         SparkSession spark = TestSpark.session();
         spark.conf().set("spark.sql.session.timeZone", "UTC"); // the zone conf/spark-defaults.conf sets
         List<String> tables = WarehouseTables.list(wh);

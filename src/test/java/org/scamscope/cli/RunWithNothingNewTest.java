@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunWithNothingNewTest {
     @Test
     void aRunOverTheInputAlreadyTakenStartsNoSparkWritesNoTableAndIsRecordedInOpsRuns(@TempDir Path dir) throws Exception {
-        Path wh = SampleWarehouse.copy(dir.resolve("warehouse"));
+        Path wh = SampleWarehouse.SHARED.copy(dir.resolve("warehouse"));
         Map<String, Long> before = versions(wh);
         Path json = dir.resolve("summary.json");
 

@@ -18,8 +18,8 @@ class StatusCommandTest {
     @Test
     void theSampleRunIsTheLastRunWithItsCountsAndNothingHoldsTheWarehouse(@TempDir Path dir) throws Exception {
         // The command line appends each run to ops/runs; the shared sample ran in-process, so this copy gets it here.
-        Path wh = SampleWarehouse.copy(dir.resolve("warehouse"));
-        RunSummary run = SampleWarehouse.summary();
+        Path wh = SampleWarehouse.SHARED.copy(dir.resolve("warehouse"));
+        RunSummary run = SampleWarehouse.SHARED.summary();
         if (run.outcome == null) run.outcome = "ok"; // as the command line sets it after a run
         if (run.ended == null) run.ended = run.started.plusSeconds(90);
         org.scamscope.pipeline.RunLog.append(new org.scamscope.pipeline.Warehouse(wh), run);

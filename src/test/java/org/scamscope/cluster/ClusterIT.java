@@ -95,7 +95,7 @@ class ClusterIT {
         killWarehouse = hdfs.resolve("/cluster/worker-killed").toString();
         log("HDFS up at " + hdfs + ", the sample copied there");
         // The sample's local-mode run of this JVM, shared with the other tests that read it.
-        localWarehouse = SampleWarehouse.path();
+        localWarehouse = SampleWarehouse.SHARED.path();
         log("local-mode run done");
     }
 
@@ -230,7 +230,7 @@ class ClusterIT {
             out.write(SampleUpdateWarehouse.NEW_ROWS.getBytes(StandardCharsets.UTF_8));
         }
         Process run = startLauncherRun(hdfsInput, killWarehouse, INCREMENTAL_LOG);
-        Path local = SampleUpdateWarehouse.path();
+        Path local = SampleUpdateWarehouse.SHARED.path();
         log("local-mode incremental run done");
         assertEquals(0, Processes.await(run, RUN_TIMEOUT, INCREMENTAL_LOG), Processes.tail(Processes.err(INCREMENTAL_LOG), 60));
         log("incremental run on HDFS done");
@@ -264,7 +264,7 @@ class ClusterIT {
         Files.writeString(config, "gold.enabled=false\n", java.nio.file.StandardOpenOption.APPEND);
         Process run = startLauncherRun(submit, List.of("run", "--config", config.toString(),
                 "--input", input, "--warehouse", warehouse), S3_LOG);
-        Path local = BasicWarehouse.path();
+        Path local = BasicWarehouse.SHARED.path();
         assertEquals(0, Processes.await(run, RUN_TIMEOUT, S3_LOG), Processes.tail(Processes.err(S3_LOG), 60));
         log("run on S3 done");
         WarehouseComparison.assertSameTables(Location.local(local), Location.parse("warehouse", warehouse), List.of("silver", "quarantine"));

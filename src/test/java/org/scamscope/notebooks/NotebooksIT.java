@@ -75,7 +75,7 @@ class NotebooksIT {
         SparkDistribution.assertLauncherNeedsNoBuild();
         SparkDistribution.deleteTree(DIR);
         // Two runs of the job, the sample's and a partner's new file after it, as this build made them once.
-        SampleUpdateWarehouse.copy(WAREHOUSE);
+        SampleUpdateWarehouse.SHARED.copy(WAREHOUSE);
 
         Process kernel = start(List.of(SparkDistribution.ROOT.resolve("bin/notebooks").toString(), "kernel"), "kernel");
         assertEquals(0, Processes.await(kernel, Duration.ofMinutes(10), DIR.resolve("kernel")),

@@ -26,8 +26,8 @@ class BasicFixtureTest {
 
     @BeforeAll
     static void run() {
-        warehouse = org.scamscope.BasicWarehouse.path();
-        summary = org.scamscope.BasicWarehouse.summary();
+        warehouse = org.scamscope.BasicWarehouse.SHARED.path();
+        summary = org.scamscope.BasicWarehouse.SHARED.summary();
     }
 
     private static Dataset<Row> quarantine() {
@@ -87,7 +87,7 @@ class BasicFixtureTest {
 
     @Test
     void secondRunOnTheSameInputWritesNothingAndAFullRebuildLeavesTheSameRows(@TempDir Path dir) throws java.io.IOException {
-        Path warehouse = org.scamscope.BasicWarehouse.copy(dir.resolve("warehouse"));
+        Path warehouse = org.scamscope.BasicWarehouse.SHARED.copy(dir.resolve("warehouse"));
         java.util.Map<String, Long> before = new java.util.LinkedHashMap<>();
         for (String t : List.of("silver/victims", "silver/compounds", "silver/revenue_estimates", "silver/enforcement_actions",
                 "quarantine/rejected_rows", "gold/victims_by_region_year", "gold/region_year_overview")) {

@@ -39,7 +39,7 @@ class DisclosureRunTest {
     @BeforeAll
     static void run() throws java.io.IOException {
         warehouse = dir.resolve("warehouse");
-        SampleWarehouse.copy(warehouse);
+        SampleWarehouse.SHARED.copy(warehouse);
     }
 
     private static String audit(int k, int expectedExit) throws Exception {

@@ -85,14 +85,14 @@ class IncrementalRunTest {
     @Test
     void newChangedAndRemovedFilesEndAsACleanRunWould() throws IOException {
         // The first run is the fixture's shared one (same settings: lenient, gold on).
-        assertEquals(11, org.scamscope.BasicWarehouse.summary().datasets.get(0).read());
+        assertEquals(11, org.scamscope.BasicWarehouse.SHARED.summary().datasets.get(0).read());
 
         // The second, shared too: a new file (V9 new; V2 again, later, with a status: it wins over
         // partner_a's copy) and a changed file (partner_b loses W3 and gains W4). Its warehouse and its
         // input folder are copied here, with the files' times, which the ledger keeps.
         JobRunner.copyFolder(org.scamscope.BasicUpdateWarehouse.input(), input);
-        org.scamscope.BasicUpdateWarehouse.copy(warehouse);
-        RunSummary second = org.scamscope.BasicUpdateWarehouse.summary();
+        org.scamscope.BasicUpdateWarehouse.SHARED.copy(warehouse);
+        RunSummary second = org.scamscope.BasicUpdateWarehouse.SHARED.summary();
         assertEquals("MERGE", operation(warehouse, "silver/victims").get(0));
         assertFalse(Files.exists(warehouse.resolve("silver/victims").resolve(org.scamscope.delta.DeltaTables.STAGED_SOURCE)),
                 "the MERGE's staged source is removed");

@@ -26,7 +26,7 @@ class ReadmeSampleOutputTest {
     void theReadmesSampleOutputIsWhatTheSampleRunPrints() throws Exception {
         List<String> readme = block(Files.readString(Path.of("README.md")), "## What a run prints");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SampleWarehouse.summary().print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        SampleWarehouse.SHARED.summary().print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         List<String> real = bytes.toString(StandardCharsets.UTF_8).lines().toList();
 
         assertTrue(readme.get(0).matches("scamscope run \\d{8}T\\d{6}Z-[0-9a-f]{8}"), readme.get(0));

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RowAccountingTest {
     @Test
     void aSilverRowMissingFromWhatDeltaCommittedBreaksTheAccounting(@TempDir Path dir) throws Exception {
-        Path wh = SampleWarehouse.copy(dir.resolve("warehouse"));
-        RunSummary sample = SampleWarehouse.summary();
+        Path wh = SampleWarehouse.SHARED.copy(dir.resolve("warehouse"));
+        RunSummary sample = SampleWarehouse.SHARED.summary();
         RunSummary summary = new RunSummary(sample.runId);
         summary.datasets.addAll(sample.datasets);
         SilverWrite silver = new SilverWrite(TestSpark.session(), new Warehouse(wh), sample.runId, summary);

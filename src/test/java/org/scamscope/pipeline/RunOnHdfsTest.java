@@ -45,7 +45,7 @@ class RunOnHdfsTest {
         hdfs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(JobRunner.FIXTURES.resolve("basic").toAbsolutePath().toUri()),
                 new org.apache.hadoop.fs.Path(TestHdfs.root().toString(), "/runs/basic input"));
         first = JobRunner.run("hdfs://127.0.0.1:" + TestHdfs.root().getPort() + "/runs/basic input", warehouse, JobRunner.lenient());
-        local = org.scamscope.BasicWarehouse.path();
+        local = org.scamscope.BasicWarehouse.SHARED.path();
         WarehouseComparison.assertSameTables(Location.local(local), Location.parse("warehouse", warehouse),
                 List.of("silver", "gold", "quarantine", "reference", "ops/data_quality"));
 

@@ -53,7 +53,7 @@ class RunOnS3Test {
         s3.copyFromLocalFile(false, true, new Path(JobRunner.FIXTURES.resolve("basic").toAbsolutePath().toUri()), new Path(input));
         first = JobRunner.run(input, warehouse, settings);
         // Every table equals the one the same code writes in a local folder.
-        org.scamscope.WarehouseComparison.assertSameTables(Location.local(org.scamscope.BasicWarehouse.path()),
+        org.scamscope.WarehouseComparison.assertSameTables(Location.local(org.scamscope.BasicWarehouse.SHARED.path()),
                 Location.parse("warehouse", warehouse), List.of("silver", "gold", "quarantine", "reference", "ops/data_quality"));
         try (var out = s3.create(new Path(input + "/victims/partner_c.csv"))) {
             out.write(NEW_VICTIM.getBytes(StandardCharsets.UTF_8));

@@ -34,8 +34,8 @@ class SampleRunTest {
     /** The sample's run, shared with the other tests of this JVM that read it. */
     @BeforeAll
     static void run() {
-        warehouse = SampleWarehouse.path();
-        summary = SampleWarehouse.summary();
+        warehouse = SampleWarehouse.SHARED.path();
+        summary = SampleWarehouse.SHARED.summary();
     }
 
     private static Stream<Path> files(String dataset) throws IOException {

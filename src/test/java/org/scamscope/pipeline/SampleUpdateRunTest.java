@@ -28,7 +28,7 @@ class SampleUpdateRunTest {
     /** What the run recorded in ops/runs, as a scheduler's operator reads it (its one row: the first run was the job's API). */
     @Test
     void theSecondRunTakesTheNewFileAlone() throws Exception {
-        List<Row> runs = JobRunner.table(SampleUpdateWarehouse.path(), "ops/runs").select("outcome", "summary_json").collectAsList();
+        List<Row> runs = JobRunner.table(SampleUpdateWarehouse.SHARED.path(), "ops/runs").select("outcome", "summary_json").collectAsList();
         assertEquals(1, runs.size());
         assertEquals("ok", runs.get(0).getString(0));
         JsonNode summary = new ObjectMapper().readTree(runs.get(0).getString(1));
@@ -45,8 +45,8 @@ class SampleUpdateRunTest {
 
     @Test
     void silverGainsTheGoodRowsAndTheQuarantineTheBadOne() {
-        Path first = SampleWarehouse.path();
-        Path second = SampleUpdateWarehouse.path();
+        Path first = SampleWarehouse.SHARED.path();
+        Path second = SampleUpdateWarehouse.SHARED.path();
         assertEquals(SampleUpdateWarehouse.NEW_IDS, JobRunner.rows(JobRunner.table(second, "silver/victims").filter(FILE), "victim_id"));
         assertEquals(JobRunner.table(first, "silver/victims").count() + 12, JobRunner.table(second, "silver/victims").count());
         assertEquals(List.of("victims|" + SampleUpdateWarehouse.NEW_FILE + "|" + SampleUpdateWarehouse.REJECTED_ROW + "|age_range"),
@@ -58,10 +58,10 @@ class SampleUpdateRunTest {
     void goldCountsTheTwelveForCambodiaIn2024() {
         String table = "gold/victims_by_region_year";
         String cell = "region_level = 'country' AND region_code = 'KHM' AND year = 2024 AND victim_type = 'forced_scam_worker'";
-        long before = victims(SampleWarehouse.path(), table, cell);
-        long after = victims(SampleUpdateWarehouse.path(), table, cell);
+        long before = victims(SampleWarehouse.SHARED.path(), table, cell);
+        long after = victims(SampleUpdateWarehouse.SHARED.path(), table, cell);
         assertEquals(before + 12, after);
-        Row last = io.delta.tables.DeltaTable.forPath(TestSpark.session(), SampleUpdateWarehouse.path().resolve(table).toString()).history(1).first();
+        Row last = io.delta.tables.DeltaTable.forPath(TestSpark.session(), SampleUpdateWarehouse.SHARED.path().resolve(table).toString()).history(1).first();
         assertEquals("MERGE", last.getAs("operation"));
     }
 

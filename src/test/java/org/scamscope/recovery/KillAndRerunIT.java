@@ -72,7 +72,7 @@ class KillAndRerunIT {
      */
     static void cleanRuns() {
         try {
-            BasicWarehouse.copy(cleanFirst);
+            BasicWarehouse.SHARED.copy(cleanFirst);
             cleanFirstDone.complete(null);
         } catch (Throwable t) {
             cleanFirstDone.completeExceptionally(t);
@@ -80,7 +80,7 @@ class KillAndRerunIT {
             return;
         }
         try {
-            BasicUpdateWarehouse.copy(cleanLater);
+            BasicUpdateWarehouse.SHARED.copy(cleanLater);
             cleanLaterDone.complete(null);
         } catch (Throwable t) {
             cleanLaterDone.completeExceptionally(t);
