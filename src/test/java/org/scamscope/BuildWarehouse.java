@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * A warehouse made once per build by one run of the job, on an empty warehouse: tests that only read
- * it share it; a test that writes takes a copy. The unit tests' JVM makes it and leaves it in
+ * A warehouse made once per build by a run of the job, on an empty warehouse or on a copy of another
+ * such warehouse: tests that only read it share it; a test that writes takes a copy. The unit tests' JVM makes it and leaves it in
  * target/&lt;name&gt; marked with the build's id; the integration tests' JVM of the same build (the
  * same code, the same settings) reads that one instead of running the job again, and makes its own
  * only when the unit tests did not (e.g. the integration tests alone).
@@ -25,7 +25,7 @@ public final class BuildWarehouse {
     private Path warehouse;
     private RunSummary summary;
 
-    /** @param run runs the job on an empty warehouse at the given path */
+    /** @param run runs the job into the given path, which does not exist yet */
     BuildWarehouse(String name, Function<Path, RunSummary> run) {
         this.handedOver = SparkDistribution.TARGET.resolve(name);
         this.run = run;
