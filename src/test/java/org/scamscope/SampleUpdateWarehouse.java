@@ -1,8 +1,7 @@
 package org.scamscope;
 
-import org.scamscope.pipeline.RunSummary;
-
 import org.scamscope.cli.Main;
+import org.scamscope.pipeline.RunSummary;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,8 +44,8 @@ public final class SampleUpdateWarehouse {
 
     private SampleUpdateWarehouse() {}
 
-    /** The sample's folder with the new file, at target. */
-    public static Path input(Path target) throws IOException {
+    /** The sample's folder, its files' times kept, with the new file written at target. */
+    private static Path input(Path target) throws IOException {
         JobRunner.copyFolder(SampleWarehouse.SAMPLE, target);
         Files.writeString(target.resolve(NEW_FILE), NEW_ROWS);
         return target;
@@ -54,24 +53,21 @@ public final class SampleUpdateWarehouse {
 
     /**
      * The sample's warehouse copied to wh, and the second run over the sample's folder with the new
-     * file, by the command line as a scheduler starts it: it records the run in ops/runs, which the
-     * notebooks read. Its summary is that row (no RunSummary is returned).
+     * file (kept beside wh, as BasicUpdateWarehouse keeps its own), by the command line as a scheduler
+     * starts it: it records the run in ops/runs, which the notebooks read. Its summary is that row (no
+     * RunSummary is returned).
      */
     private static RunSummary secondRun(Path wh) {
         try {
-            Path input = Files.createTempDirectory("scamscope-sample-update-input-");
-            try {
-                // The ledger keeps input paths relative to the folder: the copied sample is the same input.
-                SampleWarehouse.SHARED.copy(wh);
-                TestSpark.session();  // the command runs in this JVM's test session
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                int code = Main.execute(new String[] {"run", "--input", input(input.resolve("input")).toString(), "--warehouse", wh.toString()},
-                        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
-                if (code != 0) throw new IllegalStateException("the second run ended with exit " + code + ":\n" + out.toString(StandardCharsets.UTF_8));
-                return null;
-            } finally {
-                org.scamscope.cluster.SparkDistribution.deleteTree(input);
-            }
+            // The ledger keeps input paths relative to the folder: the copied sample is the same input.
+            SampleWarehouse.SHARED.copy(wh);
+            Path input = input(wh.resolveSibling("input"));
+            TestSpark.session();  // the command runs in this JVM's test session
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = Main.execute(new String[] {"run", "--input", input.toString(), "--warehouse", wh.toString()},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+            if (code != 0) throw new IllegalStateException("the second run ended with exit " + code + ":\n" + out.toString(StandardCharsets.UTF_8));
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
