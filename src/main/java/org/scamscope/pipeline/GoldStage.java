@@ -34,7 +34,7 @@ import static org.apache.spark.sql.functions.lit;
  * From the silver tables in the warehouse to the gold tables and the cross-check findings. Each
  * gold table is synchronised with its new rows (Delta MERGE on its key), so a rerun on the same
  * silver leaves its contents, and its Change Data Feed, as they were; ops/data_quality gets this
- * run's findings in place of the earlier ones of the same checks.
+ * run's findings in place of the earlier ones of the same checks, when what they read changed.
  */
 public final class GoldStage {
     /** The setting that gives k, the smallest count of persons published (GoldInputs.DEFAULT_K when unset). */
@@ -42,6 +42,8 @@ public final class GoldStage {
     /** Test setting: false publishes without complementary suppression, which the audit must refuse. */
     public static final String COMPLEMENTS_SETTING = "gold.disclosure.complements";
     public static final String DATA_QUALITY = "data_quality";
+    /** The findings' entry among the sources (beside the gold tables' names): the table the pipeline declares. */
+    static final String FINDINGS = "ops/" + DATA_QUALITY;
     static final Map<String, String> GOLD_PROPERTIES = Map.of("delta.enableChangeDataFeed", "true");
     /** Every gold row is about a place; other key columns may be null (an unknown year or citizenship). */
     private static final Set<String> GOLD_NOT_NULL = Set.of(Regions.LEVEL, Regions.CODE);
@@ -52,7 +54,8 @@ public final class GoldStage {
      * @param commits keyed "gold/&lt;name&gt;" for each table written and "ops/data_quality"
      * @param findings this run's data-quality findings, for the run summary
      * @param sources what each gold table is now built from (see {@link #sources}), for the ledger
-     * @param unchanged gold tables not built again: nothing they read changed since they were written
+     * @param unchanged tables not built again, nothing they read changed since they were written: gold
+     *     tables ("gold/&lt;name&gt;"), and ops/data_quality, whose findings are then those it holds
      */
     public record Result(Map<String, Commit> commits, List<DataQualityFinding> findings, Map<String, String> sources,
                          List<String> unchanged, List<String> skipped, ComplementarySuppression.Loss loss, IntervalAudit.Result audit,
@@ -69,7 +72,7 @@ public final class GoldStage {
                     + " (%d shown by points of the protection, checked on the tables; %d by linear programs)",
                     audit.hiddenCells(), audit.hiddenCells() - audit.cellsChecked(), audit.cellsChecked()));
             if (!unchanged.isEmpty()) {
-                summary.notes.add("gold tables not rebuilt, nothing they read changed: " + String.join(", ", unchanged));
+                summary.notes.add("tables not rebuilt, nothing they read changed: " + String.join(", ", unchanged));
             }
             if (!skipped.isEmpty()) {
                 summary.notes.add("gold tables not built, the tables they read are missing: " + String.join(", ", skipped));
@@ -131,24 +134,35 @@ public final class GoldStage {
         // a gold table it reads that cannot be built takes part as an empty table.
         Map<String, String> sources = new LinkedHashMap<>();
         for (GoldTable t : pipeline.gold()) {
-            StringBuilder s = new StringBuilder();
-            boolean any = false;
-            boolean complete = true;
-            for (String read : t.reads()) {
-                if (read.startsWith("gold/")) {
-                    String upstream = sources.get(read.substring("gold/".length()));
-                    any |= upstream != null;
-                    s.append(read).append(" (").append(upstream == null ? "absent" : upstream).append(") ");
-                } else if (versions.containsKey(read)) {
-                    any = true;
-                    s.append(read).append('@').append(versions.get(read)).append(' ');
-                } else {
-                    complete = false;
-                }
-            }
-            if (any && complete) sources.put(t.name(), s.append("k=").append(k).append(" year=").append(currentYear).toString());
+            String s = source(t.reads(), versions, sources, k, currentYear);
+            if (s != null) sources.put(t.name(), s);
         }
+        // The findings are written as the tables are, so they are checked again only when what they read changed.
+        List<String> findingsRead = pipeline.spec().tables().stream().filter(t -> t.name().equals(FINDINGS)).findFirst()
+                .map(org.scamscope.contract.PipelineSpec.TableSpec::reads).orElse(List.of());
+        String findings = findingsRead.isEmpty() ? null : source(findingsRead, versions, sources, k, currentYear);
+        if (findings != null) sources.put(FINDINGS, findings);
         return sources;
+    }
+
+    /** What a table of these reads is built from, null when it cannot be built (see {@link #sources(int)}). */
+    private static String source(List<String> reads, Map<String, Long> versions, Map<String, String> built, int k, int currentYear) {
+        StringBuilder s = new StringBuilder();
+        boolean any = false;
+        boolean complete = true;
+        for (String read : reads) {
+            if (read.startsWith("gold/")) {
+                String upstream = built.get(read.substring("gold/".length()));
+                any |= upstream != null;
+                s.append(read).append(" (").append(upstream == null ? "absent" : upstream).append(") ");
+            } else if (versions.containsKey(read)) {
+                any = true;
+                s.append(read).append('@').append(versions.get(read)).append(' ');
+            } else if (read.startsWith("silver/")) {
+                complete = false;
+            }
+        }
+        return any && complete ? s.append("k=").append(k).append(" year=").append(currentYear).toString() : null;
     }
 
     /** The gold tables that cannot be built yet, each with the silver tables it lacks. */
@@ -260,17 +274,26 @@ public final class GoldStage {
         // the table hold exactly (an append to a new table, or a sync), read without planning a Delta scan.
         for (Map.Entry<String, Dataset<Row>> b : built.entrySet()) in = in.withBuilt(b.getKey(), b.getValue());
         if (!silver.containsKey(BreakdownCheck.DATASET)) return new Result(commits, List.of(), sources, unchanged, skipped, loss, audit, cellsNote);
+        String path = warehouse.ops(DATA_QUALITY);
+        if (sources.containsKey(FINDINGS) && sources.get(FINDINGS).equals(previous.get(FINDINGS)) && KernelTable.exists(path)) {
+            // The same reports and events give the same findings: those the run that checked them wrote.
+            List<DataQualityFinding> kept = collect(spark.read().format("delta").load(path).filter(checks()));
+            unchanged.add(FINDINGS);
+            return new Result(commits, kept, sources, unchanged, skipped, loss, audit, cellsNote);
+        }
         Dataset<Row> findings = BreakdownCheck.findings(in);
         if (built.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME) || sources.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME)) {
             findings = findings.unionByName(org.scamscope.table.gold.EventFindings.findings(in));
         }
         findings = findings.withColumn("run_id", lit(runId));
-        List<DataQualityFinding> found = findings.orderBy("check", "dataset", "record_id").collectAsList().stream()
-                .map(DataQualityFinding::of).toList();
-        String path = warehouse.ops(DATA_QUALITY);
+        List<DataQualityFinding> found = collect(findings);
         DeltaTables.ensure(spark, path, findings.schema(), Set.of("check", "dataset", "run_id"), Map.of(), Map.of());
         commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(findings, path, checks()));
         return new Result(commits, found, sources, unchanged, skipped, loss, audit, cellsNote);
+    }
+
+    private static List<DataQualityFinding> collect(Dataset<Row> findings) {
+        return findings.orderBy("check", "dataset", "record_id").collectAsList().stream().map(DataQualityFinding::of).toList();
     }
 
     /** A table built from what it was built from last, and still there: not built again. */
