@@ -91,7 +91,9 @@ public final class DeltaTables {
      */
     public static Commit sync(Dataset<Row> df, String path, java.util.List<String> key) {
         SparkSession spark = df.sparkSession();
-        long rows = df.count();
+        boolean local = heldLocally(df);
+        // Rows held locally are counted where they are held: collecting them starts no Spark job, counting them would.
+        long rows = local ? df.collectAsList().size() : df.count();
         Column on = functions.lit(true);
         for (String k : key) on = on.and(functions.col("t." + k).eqNullSafe(functions.col("s." + k)));
         Column same = functions.lit(true);
@@ -102,7 +104,7 @@ public final class DeltaTables {
                 .whenMatched(functions.not(same)).updateAll()
                 .whenNotMatched().insertAll()
                 .whenNotMatchedBySource().delete();
-        if (heldLocally(df)) executeWithoutSourceCopy(merge, spark);
+        if (local) executeWithoutSourceCopy(merge, spark);
         else merge.execute();
         return new Commit(path, lastCommit(spark, path).version(), rows);
     }

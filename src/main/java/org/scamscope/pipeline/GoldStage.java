@@ -242,7 +242,9 @@ public final class GoldStage {
             if (t.protectedCounts()) {
                 unprotected.put(t.name(), rows);
             } else {
+                long start = System.nanoTime();
                 rows = onDriver(rows);
+                LOG.info("gold/{} computed ({} s)", t.name(), seconds(start));
                 built.put(t.name(), rows);
                 in = in.withBuilt(t.name(), rows);
             }
