@@ -238,13 +238,8 @@ public final class DeltaTables {
         org.apache.spark.sql.delta.Snapshot snapshot = snapshot(spark, path);
         long version = snapshot.version();
         Map<String, String> metrics = Map.of();
-        var commits = snapshot.deltaLog().getChanges(version, version, scala.Option.empty(), true);
-        while (commits.hasNext()) {
-            for (org.apache.spark.sql.delta.actions.Action a : scala.jdk.javaapi.CollectionConverters.asJava(commits.next()._2())) {
-                if (a instanceof org.apache.spark.sql.delta.actions.CommitInfo info && info.operationMetrics().isDefined()) {
-                    metrics = scala.jdk.javaapi.CollectionConverters.asJava(info.operationMetrics().get());
-                }
-            }
+        for (org.apache.spark.sql.delta.actions.CommitInfo info : commitInfos(snapshot, version, version)) {
+            if (info.operationMetrics().isDefined()) metrics = scala.jdk.javaapi.CollectionConverters.asJava(info.operationMetrics().get());
         }
         long rows = 0;
         // A write reports its output rows; a MERGE its rows inserted and updated.
@@ -254,5 +249,26 @@ public final class DeltaTables {
             rows = Long.parseLong(metrics.get("numOutputRows"));
         }
         return new Commit(path, version, rows);
+    }
+
+    /**
+     * The commit information of versions from to to of the table at path, oldest first: what DESCRIBE
+     * HISTORY gives, read from the log's commit files with no Spark job.
+     */
+    public static java.util.List<org.apache.spark.sql.delta.actions.CommitInfo> commitInfos(SparkSession spark, String path, long from, long to) {
+        return commitInfos(snapshot(spark, path), from, to);
+    }
+
+    private static java.util.List<org.apache.spark.sql.delta.actions.CommitInfo> commitInfos(org.apache.spark.sql.delta.Snapshot snapshot,
+                                                                                           long from, long to) {
+        java.util.List<org.apache.spark.sql.delta.actions.CommitInfo> out = new java.util.ArrayList<>();
+        if (snapshot.version() < 0 || from > to) return out;
+        var commits = snapshot.deltaLog().getChanges(from, to, scala.Option.empty(), true);
+        while (commits.hasNext()) {
+            for (org.apache.spark.sql.delta.actions.Action a : scala.jdk.javaapi.CollectionConverters.asJava(commits.next()._2())) {
+                if (a instanceof org.apache.spark.sql.delta.actions.CommitInfo info) out.add(info);
+            }
+        }
+        return out;
     }
 }

@@ -1,13 +1,11 @@
 package org.scamscope.pipeline;
 
-import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.scamscope.reference.ReferenceData;
 import org.scamscope.table.gold.VictimCells;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -77,23 +75,27 @@ final class VictimCellsStore {
 
     /** The version of silver/victims the stored cells count, or null when there are none. */
     private Long countedVersion(String path) {
-        if (!DeltaTable.isDeltaTable(spark, path)) return null;
-        Row last = DeltaTable.forPath(spark, path).history(1).select("userMetadata").first();
-        String meta = last.isNullAt(0) ? null : last.getString(0);
+        long last = org.scamscope.delta.DeltaTables.lastCommit(spark, path).version();
+        if (last < 0) return null;
+        // The commit says what it counts; read from the log, as DESCRIBE HISTORY would, with no Spark job.
+        String meta = org.scamscope.delta.DeltaTables.commitInfos(spark, path, last, last).stream()
+                .map(c -> c.userMetadata().isDefined() ? c.userMetadata().get() : null).filter(m -> m != null).findFirst().orElse(null);
         if (meta == null || !meta.startsWith(SOURCE)) return null;
         return Long.parseLong(meta.substring(SOURCE.length()));
     }
 
     private boolean rewrittenAfter(String silver, long from, long to) {
-        List<Row> commits = DeltaTable.forPath(spark, silver).history()
-                .filter(org.apache.spark.sql.functions.col("version").gt(from).and(org.apache.spark.sql.functions.col("version").leq(to)))
-                .select("operation", "operationParameters").collectAsList();
-        for (Row c : commits) {
-            String op = c.getString(0);
-            java.util.Map<String, String> params = c.getJavaMap(1);
-            if (REWRITES.contains(op) || ("WRITE".equals(op) && params != null && "Overwrite".equals(params.get("mode")))) return true;
+        for (org.apache.spark.sql.delta.actions.CommitInfo c : org.scamscope.delta.DeltaTables.commitInfos(spark, silver, from + 1, to)) {
+            String op = c.operation();
+            java.util.Map<String, String> params = scala.jdk.javaapi.CollectionConverters.asJava(c.operationParameters());
+            if (REWRITES.contains(op) || ("WRITE".equals(op) && "Overwrite".equals(unquoted(params.get("mode"))))) return true;
         }
         return false;
+    }
+
+    /** The log keeps some operation parameters as JSON strings ("\"Overwrite\""), DESCRIBE HISTORY shows them bare. */
+    private static String unquoted(String v) {
+        return v != null && v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
     private org.scamscope.delta.DeltaTables.Commit write(Dataset<Row> cells, String path, long silverVersion) {

@@ -67,6 +67,14 @@ class VictimCellsTest {
         assertTrue(third.cellsNote().contains("counted from every row of silver/victims@7 (silver/victims keeps no change feed for versions 5 to 7"),
                 third.cellsNote());
         assertSameCellsAsRecount(spark, warehouse, ref);
+
+        // Silver written anew (a full run overwrites it): its feed is kept, but counting again is the cheaper route.
+        spark.read().format("delta").load(victims).filter(col("victim_id").notEqual("d1"))
+                .write().format("delta").mode("overwrite").save(victims);
+        GoldStage.Result fourth = stage.run("run-4", 2025, third.sources());
+        assertEquals("victims' cells: counted from every row of silver/victims@8 (silver/victims was written anew after version 7)",
+                fourth.cellsNote());
+        assertSameCellsAsRecount(spark, warehouse, ref);
     }
 
     private static void feed(SparkSession spark, String path, boolean on) {
