@@ -1,6 +1,5 @@
 package org.scamscope.pipeline;
 
-import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -37,6 +36,13 @@ import java.util.TreeMap;
 public final class IngestLedger {
     public static final String SETTINGS = "_settings";
     public static final String GOLD = "_gold";
+    private static final io.delta.kernel.types.StructType KERNEL_SCHEMA = new io.delta.kernel.types.StructType()
+            .add("dataset", io.delta.kernel.types.StringType.STRING)
+            .add("path", io.delta.kernel.types.StringType.STRING)
+            .add("size", io.delta.kernel.types.LongType.LONG)
+            .add("modified", io.delta.kernel.types.TimestampType.TIMESTAMP)
+            .add("checksum", io.delta.kernel.types.StringType.STRING)
+            .add("run_id", io.delta.kernel.types.StringType.STRING);
     private static final StructType SCHEMA = new StructType()
             .add("dataset", DataTypes.StringType, false)
             .add("path", DataTypes.StringType, false)
@@ -48,6 +54,8 @@ public final class IngestLedger {
     private final String path;
     /** "dataset|path" -> checksum, as the warehouse holds them */
     private final Map<String, String> held = new TreeMap<>();
+    /** "dataset|path" -> the whole entry, as the warehouse holds it: what each write keeps */
+    private final Map<String, Row> entries = new TreeMap<>();
 
     public record FileState(String dataset, String path, long size, long modified, String checksum) {
         String id() {
@@ -70,9 +78,12 @@ public final class IngestLedger {
      */
     public static IngestLedger read(Warehouse warehouse) {
         IngestLedger ledger = new IngestLedger(warehouse.ops("ingested_files"));
-        KernelTable.openIfPresent("ops/ingested_files", ledger.path).ifPresent(t -> t.scan(
-                KernelTable.textColumns("dataset", "path", "checksum"), null,
-                r -> ledger.held.put(r.getString(0) + "|" + r.getString(1), r.getString(2))));
+        KernelTable.openIfPresent("ops/ingested_files", ledger.path).ifPresent(t -> t.scan(KERNEL_SCHEMA, null, r -> {
+            String id = r.getString(0) + "|" + r.getString(1);
+            ledger.held.put(id, r.getString(4));
+            ledger.entries.put(id, RowFactory.create(r.getString(0), r.getString(1), r.getLong(2), timestamp(r.getLong(3)), r.getString(4),
+                    r.getString(5)));
+        }));
         return ledger;
     }
 
@@ -151,11 +162,7 @@ public final class IngestLedger {
     public void recordGold(SparkSession spark, Map<String, String> sources, String runId) {
         List<Row> rows = new ArrayList<>();
         sources.forEach((table, source) -> rows.add(RowFactory.create(GOLD, table, 0L, new Timestamp(0), source, runId)));
-        // One commit that replaces the gold entries: a MERGE would join the ledger with rows made on the
-        // driver, and Delta would materialise them first.
-        replace(spark, rows, "dataset = " + quote(GOLD));
-        held.keySet().removeIf(id -> id.startsWith(GOLD + "|"));
-        sources.forEach((table, source) -> held.put(GOLD + "|" + table, source));
+        replace(spark, rows, id -> id.startsWith(GOLD + "|"));
     }
 
     /**
@@ -165,26 +172,39 @@ public final class IngestLedger {
     public void record(SparkSession spark, List<FileState> taken, Map<String, List<String>> removed, String settingsChecksum,
                        String runId, boolean full) {
         List<Row> rows = new ArrayList<>();
-        List<String> replaced = new ArrayList<>();
+        Set<String> replaced = new java.util.HashSet<>();
         for (FileState f : taken) {
             rows.add(RowFactory.create(f.dataset(), f.path(), f.size(), new Timestamp(f.modified()), f.checksum(), runId));
             replaced.add(f.id());
         }
         rows.add(RowFactory.create(SETTINGS, SETTINGS, 0L, new Timestamp(0), settingsChecksum, runId));
         replaced.add(SETTINGS + "|" + SETTINGS);
-        if (full) {
-            replace(spark, rows, null);
-            return;
-        }
         removed.forEach((dataset, paths) -> paths.forEach(p -> replaced.add(dataset + "|" + p)));
-        replace(spark, rows, "concat(dataset, '|', path) IN (" + String.join(", ", replaced.stream().map(IngestLedger::quote).toList()) + ")");
+        // A full run took every file there is, and gold is built again after it: nothing else stays.
+        replace(spark, rows, full ? id -> true : replaced::contains);
     }
 
-    /** Replaces the entries where condition holds (all of them when null, or when there is no ledger yet) with rows, in one commit. */
-    private void replace(SparkSession spark, List<Row> rows, String condition) {
-        var writer = spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("overwrite");
-        if (condition != null && DeltaTable.isDeltaTable(spark, path)) writer = writer.option("replaceWhere", condition);
-        writer.save(path);
+    /**
+     * The ledger with the entries where replaced holds taken out and rows put in, written in one commit.
+     * The ledger is small (one row per input file) and read whole at the start, so it is written whole:
+     * one Spark job, where a replaceWhere or a MERGE first looks for the rows it replaces.
+     */
+    private void replace(SparkSession spark, List<Row> rows, java.util.function.Predicate<String> replaced) {
+        Map<String, Row> next = new TreeMap<>(entries);
+        next.keySet().removeIf(replaced);
+        for (Row r : rows) next.put(r.getString(0) + "|" + r.getString(1), r);
+        spark.createDataFrame(new ArrayList<>(next.values()), SCHEMA).coalesce(1).write().format("delta").mode("overwrite").save(path);
+        entries.clear();
+        entries.putAll(next);
+        held.clear();
+        next.forEach((id, r) -> held.put(id, r.getString(4)));
+    }
+
+    /** Kernel gives a timestamp as microseconds since the epoch. */
+    private static Timestamp timestamp(long micros) {
+        Timestamp t = new Timestamp(Math.floorDiv(micros, 1000L));
+        t.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1000);
+        return t;
     }
 
     static String quote(String s) {
