@@ -88,9 +88,14 @@ final class VictimCellsStore {
         for (org.apache.spark.sql.delta.actions.CommitInfo c : org.scamscope.delta.DeltaTables.commitInfos(spark, silver, from + 1, to)) {
             String op = c.operation();
             java.util.Map<String, String> params = scala.jdk.javaapi.CollectionConverters.asJava(c.operationParameters());
-            if (REWRITES.contains(op) || ("WRITE".equals(op) && "Overwrite".equals(params.get("mode")))) return true;
+            if (REWRITES.contains(op) || ("WRITE".equals(op) && "Overwrite".equals(unquoted(params.get("mode"))))) return true;
         }
         return false;
+    }
+
+    /** Delta holds a commit's operation parameters JSON-encoded ("\"Overwrite\""), though the log file shows them bare. */
+    private static String unquoted(String v) {
+        return v != null && v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
     private org.scamscope.delta.DeltaTables.Commit write(Dataset<Row> cells, String path, long silverVersion) {
