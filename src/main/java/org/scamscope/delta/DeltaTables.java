@@ -237,10 +237,8 @@ public final class DeltaTables {
     public static Commit lastCommit(SparkSession spark, String path) {
         org.apache.spark.sql.delta.Snapshot snapshot = snapshot(spark, path);
         long version = snapshot.version();
-        Map<String, String> metrics = Map.of();
-        for (org.apache.spark.sql.delta.actions.CommitInfo info : commitInfos(snapshot, version, version)) {
-            if (info.operationMetrics().isDefined()) metrics = scala.jdk.javaapi.CollectionConverters.asJava(info.operationMetrics().get());
-        }
+        Map<String, String> metrics = lastCommitInfo(snapshot).filter(info -> info.operationMetrics().isDefined())
+                .map(info -> scala.jdk.javaapi.CollectionConverters.asJava(info.operationMetrics().get())).orElse(Map.of());
         long rows = 0;
         // A write reports its output rows; a MERGE its rows inserted and updated.
         if (metrics.containsKey("numTargetRowsInserted")) {
@@ -249,6 +247,15 @@ public final class DeltaTables {
             rows = Long.parseLong(metrics.get("numOutputRows"));
         }
         return new Commit(path, version, rows);
+    }
+
+    /** The commit information of the table's latest version, empty when there is no table: from the log, with no Spark job. */
+    public static java.util.Optional<org.apache.spark.sql.delta.actions.CommitInfo> lastCommitInfo(SparkSession spark, String path) {
+        return lastCommitInfo(snapshot(spark, path));
+    }
+
+    private static java.util.Optional<org.apache.spark.sql.delta.actions.CommitInfo> lastCommitInfo(org.apache.spark.sql.delta.Snapshot snapshot) {
+        return commitInfos(snapshot, snapshot.version(), snapshot.version()).stream().findFirst();
     }
 
     /**

@@ -75,11 +75,9 @@ final class VictimCellsStore {
 
     /** The version of silver/victims the stored cells count, or null when there are none. */
     private Long countedVersion(String path) {
-        long last = org.scamscope.delta.DeltaTables.lastCommit(spark, path).version();
-        if (last < 0) return null;
         // The commit says what it counts; read from the log, as DESCRIBE HISTORY would, with no Spark job.
-        String meta = org.scamscope.delta.DeltaTables.commitInfos(spark, path, last, last).stream()
-                .map(c -> c.userMetadata().isDefined() ? c.userMetadata().get() : null).filter(m -> m != null).findFirst().orElse(null);
+        String meta = org.scamscope.delta.DeltaTables.lastCommitInfo(spark, path)
+                .filter(c -> c.userMetadata().isDefined()).map(c -> c.userMetadata().get()).orElse(null);
         if (meta == null || !meta.startsWith(SOURCE)) return null;
         return Long.parseLong(meta.substring(SOURCE.length()));
     }
