@@ -94,6 +94,19 @@ public final class JobConfig {
         }
     }
 
+    /** A number of zero or more (whole or with a decimal point), or the fallback when the key is not set. */
+    public double getNonNegative(String key, double fallback) {
+        String v = get(key, null);
+        if (v == null) return fallback;
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!(d >= 0) || Double.isInfinite(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw ExitCodes.usage("setting '" + key + "' must be a number of 0 or more, got '" + v + "'");
+        }
+    }
+
     public List<String> getList(String key) {
         List<String> out = new ArrayList<>();
         for (String s : get(key).split(",")) {

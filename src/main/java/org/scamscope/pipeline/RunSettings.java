@@ -18,11 +18,11 @@ import java.util.Map;
  * @param currentYear the year compounds still operating are counted to
  * @param complements false only in tests: gold without complementary suppression, which the audit refuses
  * @param smallInputMb an input folder of at most this many MiB runs with Spark's code generation and
- *                     adaptive execution off (see Job.SMALL_INPUT)
+ *                     adaptive execution off (see Job.SMALL_INPUT); files taken of at most this many, until silver is written
  * @param fieldMaxChars a source field longer than this quarantines its row as field_too_long, unparsed
  */
 public record RunSettings(Path reference, Map<String, Double> maxShare, Duration lease, String keyVariable, boolean goldEnabled,
-                          int k, int currentYear, boolean complements, int smallInputMb, int fieldMaxChars) {
+                          int k, int currentYear, boolean complements, double smallInputMb, int fieldMaxChars) {
     public static RunSettings of(JobConfig config, Pipeline pipeline) {
         Map<String, Double> maxShare = new LinkedHashMap<>();
         for (String t : pipeline.silverByName().keySet()) maxShare.put(t, share(config, pipeline, "quarantine.max_share", t));
@@ -35,8 +35,18 @@ public record RunSettings(Path reference, Map<String, Double> maxShare, Duration
                 pipeline.k(config),
                 config.getInt("gold.current_year", java.time.Year.now(ZoneOffset.UTC).getValue()),
                 Boolean.parseBoolean(config.get(GoldStage.COMPLEMENTS_SETTING, "true")),
-                config.getInt("small_input.max_mb", 64),
+                config.getNonNegative("small_input.max_mb", 64),
                 positive(config.getInt("field.max_chars", org.scamscope.source.SourceReader.FIELD_MAX_CHARS), "field.max_chars"));
+    }
+
+    /** The most bytes an input gets SMALL_INPUT's settings for. */
+    public long smallInputBytes() {
+        return (long) (smallInputMb * 1024 * 1024);
+    }
+
+    /** small_input.max_mb as a user writes it: 64, not 64.0. */
+    public String smallInputSetting() {
+        return "small_input.max_mb=" + java.math.BigDecimal.valueOf(smallInputMb).stripTrailingZeros().toPlainString();
     }
 
     private static int positive(int v, String key) {

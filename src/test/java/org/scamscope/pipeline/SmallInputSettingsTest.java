@@ -1,15 +1,23 @@
 package org.scamscope.pipeline;
 
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.QueryExecution;
+import org.apache.spark.sql.util.QueryExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scamscope.BasicUpdateWarehouse;
+import org.scamscope.BasicWarehouse;
 import org.scamscope.JobRunner;
 import org.scamscope.TestSpark;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A small input runs with code generation and adaptive execution off, and the session gets its settings back. */
@@ -40,5 +48,58 @@ class SmallInputSettingsTest {
             spark.conf().set("spark.sql.adaptive.enabled", before);
             spark.conf().set("spark.sql.shuffle.partitions", partitionsBefore);
         }
+    }
+
+    /**
+     * A folder larger than small_input.max_mb whose files taken are not: validation, the quarantine,
+     * silver and the ledger go with SMALL_INPUT's settings, and gold, which reads all of silver, with
+     * the session's own. Seen in the plans Spark ran, in their order, by adaptive execution (one of
+     * those settings, and cheaper to switch on in a test than code generation): no plan up to the
+     * ledger's record of the files taken is adaptive, and gold's are.
+     */
+    @Test
+    void smallFilesTakenFromALargeFolderGetTheSmallSettingsUntilSilverIsWritten(@TempDir Path dir) throws Exception {
+        SparkSession spark = TestSpark.session();
+        String before = spark.conf().get("spark.sql.adaptive.enabled");
+        List<String> plans = java.util.Collections.synchronizedList(new ArrayList<>());
+        QueryExecutionListener listener = new QueryExecutionListener() {
+            @Override
+            public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
+                plans.add(qe.executedPlan().toString());
+            }
+
+            @Override
+            public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
+        };
+        spark.conf().set("spark.sql.adaptive.enabled", "true");
+        spark.listenerManager().register(listener);
+        try {
+            Path wh = dir.resolve("wh");
+            BasicWarehouse.SHARED.copy(wh);
+            Path input = JobRunner.copyFolder(BasicUpdateWarehouse.input(), dir.resolve("input"));
+            Map<String, String> settings = new HashMap<>(JobRunner.lenient());
+            // 2,097 bytes: the folder has 3,564 (six files), the run takes partner_b (changed, 413) and partner_c (new, 444).
+            settings.put("small_input.max_mb", "0.002");
+            RunSummary s = JobRunner.run(input, wh, settings);
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+
+            assertTrue(s.notes.stream().anyMatch(n -> n.startsWith("small files taken (0.0 of 0.0 MiB in the input folder, at most "
+                    + "small_input.max_mb=0.002): Spark's code generation and adaptive execution off until silver is written")), s.notes.toString());
+            assertTrue(s.notes.stream().noneMatch(n -> n.startsWith("a small input")), s.notes.toString());
+            int ledger = -1;
+            for (int i = 0; i < plans.size() && ledger < 0; i++) if (plans.get(i).contains("ingested_files")) ledger = i;
+            assertTrue(ledger > 0, "the ledger's write among the plans run: " + plans.size());
+            for (String p : plans.subList(0, ledger + 1)) assertFalse(adaptive(p), "a plan up to the ledger's write: " + p);
+            List<String> gold = plans.subList(ledger + 1, plans.size());
+            assertTrue(gold.stream().anyMatch(SmallInputSettingsTest::adaptive), "gold's plans are adaptive: " + gold.size());
+            assertEquals("true", spark.conf().get("spark.sql.adaptive.enabled"), "the session's own setting after the run");
+        } finally {
+            spark.listenerManager().unregister(listener);
+            spark.conf().set("spark.sql.adaptive.enabled", before);
+        }
+    }
+
+    private static boolean adaptive(String plan) {
+        return plan.startsWith("AdaptiveSparkPlan");
     }
 }
