@@ -322,7 +322,7 @@ public final class Job {
      * The note of a run whose folder is large but whose files taken are small, else null: SMALL_INPUT
      * until silver is written. Reading, validating and merging a few thousand rows costs plans, not
      * rows, even beside a large silver (1M victims, 1 % new, silver alone: 53.6 s and 95 CPU s with
-     * code generation, 34.7 s and 62 CPU s without; bench/results/2026-12-07-0800.md).
+     * code generation, 34.7 s and 62 CPU s without; bench/results/2026-12-07-small-files-taken.md).
      */
     private static String smallTakenNote(RunPlan.Inputs inputs, RunPlan plan, RunSettings settings) {
         long taken = plan.datasets().stream().mapToLong(plan::bytes).sum();

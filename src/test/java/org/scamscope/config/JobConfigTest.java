@@ -43,4 +43,19 @@ class JobConfigTest {
         assertEquals("hdfs://namenode:8020/wh/silver/victims", c.warehouse().resolve("silver/victims").toString());
         assertEquals(2, assertThrows(ScamscopeException.class, () -> with("data/sample", "hdfs:/no-namenode").warehouse()).exitCode());
     }
+
+    @Test
+    void aSizeInMegabytesTakesADecimalNumberAndRefusesANegativeOrAWord() {
+        Map<String, String> o = new HashMap<>();
+        o.put("small_input.max_mb", "0.002");
+        assertEquals(0.002, JobConfig.load(JobConfig.defaultFile(), o).getNonNegative("small_input.max_mb", 64));
+        assertEquals(64.0, JobConfig.load(JobConfig.defaultFile(), Map.of()).getNonNegative("no.such.setting", 64));
+        for (String bad : new String[] {"-1", "lots", "NaN", "Infinity"}) {
+            o.put("small_input.max_mb", bad);
+            JobConfig c = JobConfig.load(JobConfig.defaultFile(), o);
+            ScamscopeException e = assertThrows(ScamscopeException.class, () -> c.getNonNegative("small_input.max_mb", 64), bad);
+            assertEquals(2, e.exitCode());
+            assertEquals("setting 'small_input.max_mb' must be a number of 0 or more, got '" + bad + "'", e.getMessage());
+        }
+    }
 }
