@@ -74,14 +74,7 @@ public final class BuildWarehouse {
     }
 
     private void runInATemporaryFolder() throws IOException {
-        Path dir = Files.createTempDirectory("scamscope-" + handedOver.getFileName() + "-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                SparkDistribution.deleteTree(dir);
-            } catch (IOException ignored) {
-                // a temporary folder left behind is the worst that can happen here
-            }
-        }));
+        Path dir = SparkDistribution.temporaryFolder("scamscope-" + handedOver.getFileName() + "-");
         runInto(dir.resolve("warehouse"));
     }
 

@@ -127,6 +127,19 @@ public final class SparkDistribution {
         return t;
     }
 
+    /** A new temporary folder, deleted with everything in it when the JVM exits. */
+    public static Path temporaryFolder(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                deleteTree(dir);
+            } catch (IOException ignored) {
+                // a temporary folder left behind is the worst that can happen here
+            }
+        }));
+        return dir;
+    }
+
     public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         try (Stream<Path> s = Files.walk(dir)) {

@@ -8,7 +8,6 @@ import org.scamscope.pipeline.Pipeline;
 import org.scamscope.pipeline.Warehouse;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -26,14 +25,7 @@ final class GoldFirstRun {
     /** Copies the first run's warehouse into root (a folder of its own) and returns what that run reported. */
     static synchronized GoldStage.Result copyTo(Path root) throws IOException {
         if (result == null) {
-            Path dir = Files.createTempDirectory("scamscope-gold-first-run-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    SparkDistribution.deleteTree(dir);
-                } catch (IOException ignored) {
-                    // a temporary folder left behind is the worst that can happen here
-                }
-            }));
+            Path dir = SparkDistribution.temporaryFolder("scamscope-gold-first-run-");
             Warehouse warehouse = new Warehouse(dir);
             GoldTestData.silver().forEach((name, df) -> df.write().format("delta").save(warehouse.silver(name)));
             result = new GoldStage(TestSpark.session(), Pipeline.shipped(), warehouse, GoldTestData.reference(), 5)
