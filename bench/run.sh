@@ -122,10 +122,14 @@ for n in "${SIZES[@]}"; do
   measure "$n" "a) scamscope run" "$rows" "$dir/a.log" "$ROOT/bin/scamscope" run --input "$in" --warehouse "$dir/warehouse" \
     --json-summary "$dir/a.json"
   measure "$n" "b) I/O floor (Spark, CSV/Parquet -> Delta)" "$rows" "$dir/b.log" "${JAVA_SPARK[@]}" org.scamscope.bench.IoFloor "$in" "$dir/floor"
-  measure "$n" "c) DuckDB, 2 threads" "$rows" "$dir/c.log" java -Xmx1g -cp "$BENCH/target/classes:$DUCKDB_JAR" \
-    org.scamscope.bench.DuckDbRun "$BENCH/duckdb" "$in" "$ROOT/data/reference" "$dir/duckdb" 2 10GB
-  "${JAVA_SPARK[@]}" org.scamscope.bench.GoldCompare "$dir/warehouse" "$dir/duckdb" > "$dir/compare.log" 2>&1 || true
-  echo "N=$n: $(grep -h '^RESULT' "$dir/compare.log" | paste -sd ';' -)" >> "$COMPARES"
+  # DuckDB is the yardstick, not the job: when it fails (at 20M it ran out of its 10 GB), the size goes on without c).
+  if measure "$n" "c) DuckDB, 2 threads" "$rows" "$dir/c.log" java -Xmx1g -cp "$BENCH/target/classes:$DUCKDB_JAR" \
+    org.scamscope.bench.DuckDbRun "$BENCH/duckdb" "$in" "$ROOT/data/reference" "$dir/duckdb" 2 10GB; then
+    "${JAVA_SPARK[@]}" org.scamscope.bench.GoldCompare "$dir/warehouse" "$dir/duckdb" > "$dir/compare.log" 2>&1 || true
+    echo "N=$n: $(grep -h '^RESULT' "$dir/compare.log" | paste -sd ';' -)" >> "$COMPARES"
+  else
+    echo "N=$n: c) failed, no comparison: $(grep -m1 -o 'SQLException: .*' "$dir/c.log" | cut -c1-200)" >> "$COMPARES"
+  fi
   # d) 1 % new victims in new files (seed 2: other ids, other file names) beside the first ones.
   "$ROOT/bin/scamscope" generate --out "$in" --victims $((n / 100)) --seed 2 --datasets victims > "$dir/generate-increment.log" 2>&1
   measure "$n" "d) incremental run, +1 % new files" "$(input_rows "$in/_generated_s2.json")" "$dir/d.log" \
