@@ -39,10 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The job as Spark users run it: the application jar submitted in client mode to a standalone
  * cluster of a Master and two Workers (one core each) on 127.0.0.1, started from a SPARK_HOME made
- * of the jars Maven resolved. Every table it writes equals, row for row, the local-mode run's: with
- * its input and warehouse in a folder every node sees, and on HDFS (a NameNode and a DataNode on
- * 127.0.0.1) when a Worker is killed while its executor runs tasks and in the incremental run after,
- * and on S3 (S3Proxy on 127.0.0.1) with the S3A client given to spark-submit.
+ * of the jars Maven resolved. Every table it writes equals, row for row, the local-mode run's: on
+ * HDFS (a NameNode and a DataNode on 127.0.0.1), through the launcher, when a Worker is killed while
+ * its executor runs tasks; in the incremental run after it, through SparkSubmit itself; and on S3
+ * (S3Proxy on 127.0.0.1) with the S3A client given to spark-submit.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -61,49 +61,43 @@ class ClusterIT {
 
     static StandaloneCluster cluster;
     static Path localWarehouse;
-    static Process clusterRun;
+    /** The first run: the launcher, on HDFS, the run in which a Worker is killed. */
     static Process killRun;
-    /** The applications the Workers ran before the kill run started. */
-    static List<String> earlierApps = List.of();
-    static final Path CLUSTER_WAREHOUSE = DIR.resolve("warehouses/cluster");
     /** The sample's input and the warehouse of the runs on HDFS, set once HDFS is up. */
     static String hdfsInput;
-    static String killWarehouse;
-    static final Path CLUSTER_LOG = DIR.resolve("logs/driver-cluster");
+    static String hdfsWarehouse;
     static final Path KILL_LOG = DIR.resolve("logs/driver-worker-killed");
     static final Path INCREMENTAL_LOG = DIR.resolve("logs/driver-incremental");
     static final Path S3_LOG = DIR.resolve("logs/driver-s3");
     static final Instant START = Instant.now();
 
     /**
-     * Starts the cluster and, once its Workers are registered, the first cluster run; the local-mode
-     * run goes on in this JVM meanwhile (the two share the machine's cores better than either alone).
+     * Starts the cluster, HDFS with the sample on it, and, once the Workers are registered, the first
+     * run. One run of the sample on the cluster checks both the launcher and the recovery from a lost
+     * Worker: a separate run for each cost a minute of the suite and checked nothing the other did not.
      */
     @BeforeAll
-    static void startClusterAndRunLocally() throws Exception {
+    static void startClusterAndTheFirstRun() throws Exception {
         SparkDistribution.assertLauncherNeedsNoBuild();
         SparkDistribution.deleteTree(DIR);
         Path sparkHome = SparkDistribution.build(DIR.resolve("spark-home"));
         cluster = StandaloneCluster.start(sparkHome, DIR.resolve("logs"), 2, "2g");
-        cluster.awaitWorkers(2, Duration.ofMinutes(2));
-        log("2 Workers registered with " + cluster.url());
-        clusterRun = startLauncherRun(SAMPLE.toString(), CLUSTER_WAREHOUSE.toString(), CLUSTER_LOG);
         URI hdfs = TestHdfs.root();
         FileSystem fs = FileSystem.get(hdfs, HadoopConf.create());
         fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(SAMPLE.toAbsolutePath().toUri()), new org.apache.hadoop.fs.Path(hdfs.resolve("/cluster/sample")));
         hdfsInput = hdfs.resolve("/cluster/sample").toString();
-        killWarehouse = hdfs.resolve("/cluster/worker-killed").toString();
+        hdfsWarehouse = hdfs.resolve("/cluster/warehouse").toString();
         log("HDFS up at " + hdfs + ", the sample copied there");
-        // The sample's local-mode run of this JVM, shared with the other tests that read it.
+        cluster.awaitWorkers(2, Duration.ofMinutes(2));
+        log("2 Workers registered with " + cluster.url());
+        killRun = startLauncherRun(hdfsInput, hdfsWarehouse, KILL_LOG);
+        // The sample's local-mode run, which the unit tests' JVM made for this build.
         localWarehouse = SampleWarehouse.SHARED.path();
-        log("local-mode run done");
     }
 
     @AfterAll
     static void stopCluster() {
-        for (Process p : new Process[] {clusterRun, killRun}) {
-            if (p != null) Processes.kill(p.toHandle());
-        }
+        if (killRun != null) Processes.kill(killRun.toHandle());
         if (cluster != null) cluster.close();
         log("cluster stopped");
     }
@@ -148,9 +142,7 @@ class ClusterIT {
     }
 
     /** SparkSubmit itself with the application jar, the master given by the job's --master flag. */
-    static synchronized void startKillRun() throws IOException {
-        if (killRun != null) return;
-        earlierApps = cluster.applications(0);
+    static Process startSubmitRun(String input, String warehouse, Path log) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(SparkDistribution.addOpens());
@@ -160,44 +152,17 @@ class ClusterIT {
         cmd.addAll(submitConf());
         cmd.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + String.join(" ", StandaloneCluster.QUICK_JVM)));
         cmd.addAll(List.of("--class", "org.scamscope.cli.Main", SparkDistribution.appJar().toString(),
-                "run", "--config", "conf/scamscope.properties", "--input", hdfsInput, "--warehouse", killWarehouse,
+                "run", "--config", "conf/scamscope.properties", "--input", input, "--warehouse", warehouse,
                 "--master", cluster.url()));
-        killRun = Processes.start(cmd, cluster.env(), KILL_LOG);
+        return Processes.start(cmd, cluster.env(), log);
     }
 
     @Test
     @Order(1)
-    void theLauncherSubmitsTheApplicationJarToTheClusterAndTheTablesEqualTheLocalRun() throws Exception {
-        int code;
-        try {
-            code = Processes.await(clusterRun, RUN_TIMEOUT, CLUSTER_LOG);
-            log("cluster run done");
-        } finally {
-            // The next run starts now, on the cluster, while this one's tables are compared here.
-            startKillRun();
-        }
-        assertEquals(0, code, Processes.tail(Processes.err(CLUSTER_LOG), 60));
-        String out = Files.readString(Processes.out(CLUSTER_LOG));
-        assertTrue(out.contains("row accounting: rows read = silver rows + quarantined rows"), out);
-
-        List<String> apps = cluster.applications(0);
-        assertFalse(apps.isEmpty(), "Worker 0 ran an executor");
-        String app = apps.get(0);
-        assertEquals(app, cluster.applications(1).get(0), "both Workers ran executors of the first application");
-        for (int w = 0; w < 2; w++) {
-            assertTrue(cluster.tasksStarted(w, app) > 0, "Worker " + w + " ran tasks of " + app);
-        }
-        assertSameTables(localWarehouse, CLUSTER_WAREHOUSE);
-        log("cluster tables equal the local run's");
-    }
-
-    @Test
-    @Order(2)
-    void aWorkerKilledWhileItsExecutorRunsTasksLeavesTheSameTables() throws Exception {
-        startKillRun();
+    void theLauncherSubmitsTheJarAndAWorkerKilledWhileItsExecutorRunsTasksLeavesTheTablesOfTheLocalRun() throws Exception {
         Process driver = killRun;
         String[] app = new String[1];
-        assertTrue(Processes.until(() -> driver.isAlive() && (app[0] = cluster.newApplication(earlierApps)) != null, Duration.ofMinutes(2)),
+        assertTrue(Processes.until(() -> driver.isAlive() && (app[0] = cluster.newApplication(List.of())) != null, Duration.ofMinutes(2)),
                 "the application registered with the Master\n" + Processes.tail(Processes.err(KILL_LOG), 40));
         boolean running = Processes.until(() -> !driver.isAlive() || cluster.tasksStarted(1, app[0]) >= TASKS_BEFORE_KILL, RUN_TIMEOUT);
         assertTrue(running && driver.isAlive(), "Worker 1's executor started " + TASKS_BEFORE_KILL
@@ -209,36 +174,41 @@ class ClusterIT {
 
         int code = Processes.await(driver, RUN_TIMEOUT, KILL_LOG);
         log("run with a killed Worker done");
-        String err = Files.readString(Processes.err(KILL_LOG));
         assertEquals(0, code, Processes.tail(Processes.err(KILL_LOG), 60));
+        String out = Files.readString(Processes.out(KILL_LOG));
+        assertTrue(out.contains("row accounting: rows read = silver rows + quarantined rows"), out);
+        String err = Files.readString(Processes.err(KILL_LOG));
         assertTrue(err.contains("Lost executor"), "the driver lost the killed Worker's executor\n" + Processes.tail(Processes.err(KILL_LOG), 40));
-        assertSameTables(Location.local(localWarehouse), Location.parse("warehouse", killWarehouse));
+        assertEquals(List.of(app[0]), cluster.applications(0), "Worker 0 ran an executor of the run");
+        assertEquals(List.of(app[0]), cluster.applications(1), "Worker 1 ran an executor of the run");
+        assertSameTables(Location.local(localWarehouse), Location.parse("warehouse", hdfsWarehouse));
         log("tables on HDFS after the killed Worker equal the local run's");
     }
 
     /**
      * A partner's new file on HDFS (SampleUpdateWarehouse's: twelve new victims, and a row the rules
-     * reject): the next run takes only it (the ledger's identity of HDFS files), on the one Worker left,
-     * and its tables equal those of the same second run in local mode, which the unit tests' JVM made
-     * for this build (SampleUpdateRunTest checks that it took the new file alone).
+     * reject): the next run, SparkSubmit itself with the master given by the job's --master flag, takes
+     * only it (the ledger's identity of HDFS files), on the one Worker left, and its tables equal those
+     * of the same second run in local mode, which the unit tests' JVM made for this build
+     * (SampleUpdateRunTest checks that it took the new file alone).
      */
     @Test
-    @Order(3)
+    @Order(2)
     void anIncrementalRunOnHdfsEqualsTheSameRunInLocalMode() throws Exception {
         FileSystem fs = FileSystem.get(TestHdfs.root(), HadoopConf.create());
         try (var out = fs.create(new org.apache.hadoop.fs.Path(hdfsInput + "/" + SampleUpdateWarehouse.NEW_FILE))) {
             out.write(SampleUpdateWarehouse.NEW_ROWS.getBytes(StandardCharsets.UTF_8));
         }
-        Process run = startLauncherRun(hdfsInput, killWarehouse, INCREMENTAL_LOG);
+        Process run = startSubmitRun(hdfsInput, hdfsWarehouse, INCREMENTAL_LOG);
         Path local = SampleUpdateWarehouse.SHARED.path();
         log("local-mode incremental run done");
         assertEquals(0, Processes.await(run, RUN_TIMEOUT, INCREMENTAL_LOG), Processes.tail(Processes.err(INCREMENTAL_LOG), 60));
         log("incremental run on HDFS done");
         String note = "victims: 1 new and 0 changed files taken, 4 unchanged skipped";
         assertTrue(Files.readString(Processes.out(INCREMENTAL_LOG)).contains(note), Files.readString(Processes.out(INCREMENTAL_LOG)));
-        assertEquals(SampleUpdateWarehouse.NEW_IDS, JobRunner.rows(JobRunner.table(killWarehouse, "silver/victims")
+        assertEquals(SampleUpdateWarehouse.NEW_IDS, JobRunner.rows(JobRunner.table(hdfsWarehouse, "silver/victims")
                 .filter("source_file = '" + SampleUpdateWarehouse.NEW_FILE + "'"), "victim_id"));
-        assertSameTables(Location.local(local), Location.parse("warehouse", killWarehouse));
+        assertSameTables(Location.local(local), Location.parse("warehouse", hdfsWarehouse));
         log("tables of the incremental run on HDFS equal the local run's");
     }
 
@@ -249,7 +219,7 @@ class ClusterIT {
      * there, and the tables equal the local-mode run's of the same fixture.
      */
     @Test
-    @Order(4)
+    @Order(3)
     void theLauncherRunsOnS3AndTheTablesEqualTheLocalRun(@TempDir Path dir) throws Exception {
         String bucket = TestS3.bucket("cluster-it");
         FileSystem s3 = FileSystem.get(URI.create(bucket), HadoopConf.shared());
@@ -280,10 +250,6 @@ class ClusterIT {
     }
 
     /** Every Delta table under silver/, gold/ and quarantine/ of both warehouses, row for row, less the run's lineage. */
-    static void assertSameTables(Path expected, Path actual) throws IOException {
-        WarehouseComparison.assertSameTables(expected, actual, COMPARED);
-    }
-
     static void assertSameTables(Location expected, Location actual) {
         WarehouseComparison.assertSameTables(expected, actual, COMPARED);
     }
