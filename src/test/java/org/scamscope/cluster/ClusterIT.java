@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.io.TempDir;
 import org.scamscope.BasicWarehouse;
 import org.scamscope.JobRunner;
 import org.scamscope.TestS3;
@@ -63,6 +62,10 @@ class ClusterIT {
     static Path localWarehouse;
     /** The first run: the launcher, on HDFS, the run in which a Worker is killed. */
     static Process killRun;
+    /** The two runs after it, side by side on one Worker each (the killed one restarted). */
+    static Process incrementalRun;
+    static Process s3Run;
+    static String s3Warehouse;
     /** The sample's input and the warehouse of the runs on HDFS, set once HDFS is up. */
     static String hdfsInput;
     static String hdfsWarehouse;
@@ -97,7 +100,9 @@ class ClusterIT {
 
     @AfterAll
     static void stopCluster() {
-        if (killRun != null) Processes.kill(killRun.toHandle());
+        for (Process p : new Process[] {killRun, incrementalRun, s3Run}) {
+            if (p != null) Processes.kill(p.toHandle());
+        }
         if (cluster != null) cluster.close();
         log("cluster stopped");
     }
@@ -141,8 +146,41 @@ class ClusterIT {
         return Processes.start(cmd, env, log);
     }
 
+    /**
+     * Once the first run is done: Worker 1 back, and the incremental run on HDFS and the run on S3
+     * started side by side, one core each. Each alone kept some two thirds of the machine busy (a
+     * driver, and one executor on the Worker left); together they overlap.
+     */
+    static synchronized void startTheRunsAfterTheKill() throws Exception {
+        if (incrementalRun != null) return;
+        cluster.restartWorker(1, Duration.ofMinutes(2));
+        log("Worker 1 restarted");
+        List<String> oneCore = List.of("--conf", "spark.cores.max=1");
+
+        FileSystem fs = FileSystem.get(TestHdfs.root(), HadoopConf.create());
+        try (var out = fs.create(new org.apache.hadoop.fs.Path(hdfsInput + "/" + SampleUpdateWarehouse.NEW_FILE))) {
+            out.write(SampleUpdateWarehouse.NEW_ROWS.getBytes(StandardCharsets.UTF_8));
+        }
+        incrementalRun = startSubmitRun(oneCore, hdfsInput, hdfsWarehouse, INCREMENTAL_LOG);
+
+        String bucket = TestS3.bucket("cluster-it");
+        FileSystem s3 = FileSystem.get(URI.create(bucket), HadoopConf.shared());
+        String input = bucket + "/input";
+        s3Warehouse = bucket + "/warehouse";
+        s3.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(BasicWarehouse.INPUT.toAbsolutePath().toUri()),
+                new org.apache.hadoop.fs.Path(input));
+        List<String> submit = new ArrayList<>(oneCore);
+        submit.addAll(List.of("--jars", String.join(",", s3aJars())));
+        TestS3.sparkSettings().forEach((k, v) -> submit.addAll(List.of("--conf", k + "=" + v)));
+        // Gold on S3 is RunOnS3Test's; here what the executors read and write there, for time.
+        Path config = JobRunner.lenientConfigFile(Files.createDirectories(DIR.resolve("s3-config")));
+        Files.writeString(config, "gold.enabled=false\n", java.nio.file.StandardOpenOption.APPEND);
+        s3Run = startLauncherRun(submit, List.of("run", "--config", config.toString(),
+                "--input", input, "--warehouse", s3Warehouse), S3_LOG);
+    }
+
     /** SparkSubmit itself with the application jar, the master given by the job's --master flag. */
-    static Process startSubmitRun(String input, String warehouse, Path log) throws IOException {
+    static Process startSubmitRun(List<String> moreSubmitArgs, String input, String warehouse, Path log) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(SparkDistribution.addOpens());
@@ -151,6 +189,7 @@ class ClusterIT {
                 "-cp", DIR.resolve("spark-home/jars") + "/*", "org.apache.spark.deploy.SparkSubmit", "--deploy-mode", "client"));
         cmd.addAll(submitConf());
         cmd.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + String.join(" ", StandaloneCluster.QUICK_JVM)));
+        cmd.addAll(moreSubmitArgs);
         cmd.addAll(List.of("--class", "org.scamscope.cli.Main", SparkDistribution.appJar().toString(),
                 "run", "--config", "conf/scamscope.properties", "--input", input, "--warehouse", warehouse,
                 "--master", cluster.url()));
@@ -188,18 +227,15 @@ class ClusterIT {
     /**
      * A partner's new file on HDFS (SampleUpdateWarehouse's: twelve new victims, and a row the rules
      * reject): the next run, SparkSubmit itself with the master given by the job's --master flag, takes
-     * only it (the ledger's identity of HDFS files), on the one Worker left, and its tables equal those
-     * of the same second run in local mode, which the unit tests' JVM made for this build
+     * only it (the ledger's identity of HDFS files), on one Worker, and its tables equal those of the
+     * same second run in local mode, which the unit tests' JVM made for this build
      * (SampleUpdateRunTest checks that it took the new file alone).
      */
     @Test
     @Order(2)
     void anIncrementalRunOnHdfsEqualsTheSameRunInLocalMode() throws Exception {
-        FileSystem fs = FileSystem.get(TestHdfs.root(), HadoopConf.create());
-        try (var out = fs.create(new org.apache.hadoop.fs.Path(hdfsInput + "/" + SampleUpdateWarehouse.NEW_FILE))) {
-            out.write(SampleUpdateWarehouse.NEW_ROWS.getBytes(StandardCharsets.UTF_8));
-        }
-        Process run = startSubmitRun(hdfsInput, hdfsWarehouse, INCREMENTAL_LOG);
+        startTheRunsAfterTheKill();
+        Process run = incrementalRun;
         Path local = SampleUpdateWarehouse.SHARED.path();
         log("local-mode incremental run done");
         assertEquals(0, Processes.await(run, RUN_TIMEOUT, INCREMENTAL_LOG), Processes.tail(Processes.err(INCREMENTAL_LOG), 60));
@@ -220,20 +256,10 @@ class ClusterIT {
      */
     @Test
     @Order(3)
-    void theLauncherRunsOnS3AndTheTablesEqualTheLocalRun(@TempDir Path dir) throws Exception {
-        String bucket = TestS3.bucket("cluster-it");
-        FileSystem s3 = FileSystem.get(URI.create(bucket), HadoopConf.shared());
-        String input = bucket + "/input";
-        String warehouse = bucket + "/warehouse";
-        s3.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(BasicWarehouse.INPUT.toAbsolutePath().toUri()),
-                new org.apache.hadoop.fs.Path(input));
-        List<String> submit = new ArrayList<>(List.of("--jars", String.join(",", s3aJars())));
-        TestS3.sparkSettings().forEach((k, v) -> submit.addAll(List.of("--conf", k + "=" + v)));
-        // Gold on S3 is RunOnS3Test's; here what the executors read and write there, for time.
-        Path config = JobRunner.lenientConfigFile(dir);
-        Files.writeString(config, "gold.enabled=false\n", java.nio.file.StandardOpenOption.APPEND);
-        Process run = startLauncherRun(submit, List.of("run", "--config", config.toString(),
-                "--input", input, "--warehouse", warehouse), S3_LOG);
+    void theLauncherRunsOnS3AndTheTablesEqualTheLocalRun() throws Exception {
+        startTheRunsAfterTheKill();
+        Process run = s3Run;
+        String warehouse = s3Warehouse;
         Path local = BasicWarehouse.SHARED.path();
         assertEquals(0, Processes.await(run, RUN_TIMEOUT, S3_LOG), Processes.tail(Processes.err(S3_LOG), 60));
         log("run on S3 done");

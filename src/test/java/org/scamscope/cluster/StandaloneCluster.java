@@ -32,6 +32,7 @@ final class StandaloneCluster implements AutoCloseable {
 
     private final Path sparkHome;
     private final Path dir;
+    private String workerMemory;
     private final int port;
     private final int uiPort;
     private final List<Process> started = new ArrayList<>();
@@ -51,16 +52,13 @@ final class StandaloneCluster implements AutoCloseable {
     /** Starts a Master and {@code workers} Workers of {@code memory} each; returns at once (see {@link #awaitWorkers}). */
     static StandaloneCluster start(Path sparkHome, Path dir, int workers, String memory) throws IOException {
         StandaloneCluster c = new StandaloneCluster(sparkHome, dir);
+        c.workerMemory = memory;
         try {
             c.started.add(Processes.start(c.java("org.apache.spark.deploy.master.Master",
                     "--host", HOST, "--port", String.valueOf(c.port), "--webui-port", String.valueOf(c.uiPort)), c.env(), dir.resolve("master")));
             for (int i = 0; i < workers; i++) {
                 Path work = Files.createDirectories(dir.resolve("worker-" + i));
-                Process w = Processes.start(c.java("org.apache.spark.deploy.worker.Worker", c.url(),
-                        "--host", HOST, "--port", "0", "--webui-port", "0", "--cores", "1", "--memory", memory,
-                        "--work-dir", work.toString()), c.env(), dir.resolve("worker-" + i));
-                c.started.add(w);
-                c.workers.add(w);
+                c.workers.add(c.startWorker(i, work));
                 c.workDirs.add(work);
             }
         } catch (IOException | RuntimeException e) {
@@ -68,6 +66,26 @@ final class StandaloneCluster implements AutoCloseable {
             throw e;
         }
         return c;
+    }
+
+    private Process startWorker(int i, Path work) throws IOException {
+        // A restarted Worker logs beside the first one's log, which keeps what the killed Worker wrote.
+        Path log = dir.resolve("worker-" + i + (workers.size() > i ? "-restarted" : ""));
+        Process w = Processes.start(java("org.apache.spark.deploy.worker.Worker", url(),
+                "--host", HOST, "--port", "0", "--webui-port", "0", "--cores", "1", "--memory", workerMemory,
+                "--work-dir", work.toString()), env(), log);
+        started.add(w);
+        return w;
+    }
+
+    /** A new Worker in place of one that was killed, with the same work directory, once the Master has registered it. */
+    void restartWorker(int worker, Duration timeout) throws IOException, InterruptedException {
+        if (workers.get(worker).isAlive()) throw new IllegalStateException("Worker " + worker + " is still running");
+        workers.set(worker, startWorker(worker, workDirs.get(worker)));
+        Path log = Processes.err(dir.resolve("worker-" + worker + "-restarted"));
+        boolean registered = Processes.until(() -> Processes.tail(log, 1000).contains("Successfully registered with master"), timeout);
+        if (!registered) throw new AssertionError("the restarted Worker " + worker + " did not register\n" + Processes.tail(log, 20));
+        awaitWorkers(workers.size(), timeout);
     }
 
     String url() {
@@ -122,7 +140,9 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     int aliveWorkers() {
-        for (Process p : started) {
+        // The Master and the Workers now running (a killed Worker's process stays in started).
+        if (!started.get(0).isAlive()) return -1;
+        for (Process p : workers) {
             if (!p.isAlive()) return -1;
         }
         try {
