@@ -32,7 +32,7 @@ final class StandaloneCluster implements AutoCloseable {
 
     private final Path sparkHome;
     private final Path dir;
-    private String workerMemory;
+    private final String workerMemory;
     private final int port;
     private final int uiPort;
     private final List<Process> started = new ArrayList<>();
@@ -41,9 +41,10 @@ final class StandaloneCluster implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::stopAll, "stop-standalone-cluster");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private StandaloneCluster(Path sparkHome, Path dir) throws IOException {
+    private StandaloneCluster(Path sparkHome, Path dir, String workerMemory) throws IOException {
         this.sparkHome = sparkHome;
         this.dir = dir;
+        this.workerMemory = workerMemory;
         this.port = freePort();
         this.uiPort = freePort();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -51,14 +52,13 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** Starts a Master and {@code workers} Workers of {@code memory} each; returns at once (see {@link #awaitWorkers}). */
     static StandaloneCluster start(Path sparkHome, Path dir, int workers, String memory) throws IOException {
-        StandaloneCluster c = new StandaloneCluster(sparkHome, dir);
-        c.workerMemory = memory;
+        StandaloneCluster c = new StandaloneCluster(sparkHome, dir, memory);
         try {
             c.started.add(Processes.start(c.java("org.apache.spark.deploy.master.Master",
                     "--host", HOST, "--port", String.valueOf(c.port), "--webui-port", String.valueOf(c.uiPort)), c.env(), dir.resolve("master")));
             for (int i = 0; i < workers; i++) {
                 Path work = Files.createDirectories(dir.resolve("worker-" + i));
-                c.workers.add(c.startWorker(i, work));
+                c.workers.add(c.startWorker(work, dir.resolve("worker-" + i)));
                 c.workDirs.add(work);
             }
         } catch (IOException | RuntimeException e) {
@@ -68,9 +68,7 @@ final class StandaloneCluster implements AutoCloseable {
         return c;
     }
 
-    private Process startWorker(int i, Path work) throws IOException {
-        // A restarted Worker logs beside the first one's log, which keeps what the killed Worker wrote.
-        Path log = dir.resolve("worker-" + i + (workers.size() > i ? "-restarted" : ""));
+    private Process startWorker(Path work, Path log) throws IOException {
         Process w = Processes.start(java("org.apache.spark.deploy.worker.Worker", url(),
                 "--host", HOST, "--port", "0", "--webui-port", "0", "--cores", "1", "--memory", workerMemory,
                 "--work-dir", work.toString()), env(), log);
@@ -81,8 +79,10 @@ final class StandaloneCluster implements AutoCloseable {
     /** A new Worker in place of one that was killed, with the same work directory, once the Master has registered it. */
     void restartWorker(int worker, Duration timeout) throws IOException, InterruptedException {
         if (workers.get(worker).isAlive()) throw new IllegalStateException("Worker " + worker + " is still running");
-        workers.set(worker, startWorker(worker, workDirs.get(worker)));
-        Path log = Processes.err(dir.resolve("worker-" + worker + "-restarted"));
+        // Its log beside the first one's, which keeps what the killed Worker wrote.
+        Path restarted = dir.resolve("worker-" + worker + "-restarted");
+        workers.set(worker, startWorker(workDirs.get(worker), restarted));
+        Path log = Processes.err(restarted);
         boolean registered = Processes.until(() -> Processes.tail(log, 1000).contains("Successfully registered with master"), timeout);
         if (!registered) throw new AssertionError("the restarted Worker " + worker + " did not register\n" + Processes.tail(log, 20));
         awaitWorkers(workers.size(), timeout);
