@@ -201,7 +201,7 @@ class ClusterIT {
     void theLauncherSubmitsTheJarAndAWorkerKilledWhileItsExecutorRunsTasksLeavesTheTablesOfTheLocalRun() throws Exception {
         Process driver = killRun;
         String[] app = new String[1];
-        assertTrue(Processes.until(() -> driver.isAlive() && (app[0] = cluster.newApplication(List.of())) != null, Duration.ofMinutes(2)),
+        assertTrue(Processes.until(() -> driver.isAlive() && (app[0] = cluster.activeApplication()) != null, Duration.ofMinutes(2)),
                 "the application registered with the Master\n" + Processes.tail(Processes.err(KILL_LOG), 40));
         boolean running = Processes.until(() -> !driver.isAlive() || cluster.tasksStarted(1, app[0]) >= TASKS_BEFORE_KILL, RUN_TIMEOUT);
         assertTrue(running && driver.isAlive(), "Worker 1's executor started " + TASKS_BEFORE_KILL

@@ -36,9 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of its own whose file system stops the writing thread at a chosen file (PausingFileSystem); the
  * test then kills it there and reruns in this JVM. Two kinds of run are killed: the first run on an
  * empty warehouse, over the basic fixture, and a later incremental run that takes a new and a
- * changed file. It runs in the unit tests' JVM, not the integration tests': its reruns then find the
- * job's code compiled (the class with four classes that build the shared warehouses, one Maven build:
- * 121 s in the unit tests' JVM against 152 s in the integration tests', bench/results/2026-12-07-1620-suite.md).
+ * changed file. It runs in the unit tests' JVM, not the integration tests', so that its reruns find
+ * the job's code already compiled (121 s against 152 s, bench/results/2026-12-07-1620-suite.md).
  */
 @Timeout(value = 45, unit = TimeUnit.MINUTES)
 class KillAndRerunTest {
