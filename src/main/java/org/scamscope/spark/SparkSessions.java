@@ -12,21 +12,22 @@ import java.util.Map;
 public final class SparkSessions {
     private SparkSessions() {}
 
+    /** Counted by thread: a command runs on its caller's thread, and other threads of the JVM may run commands of their own. */
+    private static final ThreadLocal<int[]> REQUESTS = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** How often this thread asked for a session: a command that must not start Spark leaves it as it was. */
+    public static int requests() {
+        return REQUESTS.get()[0];
+    }
+
     /**
      * @param master the --master flag, or null: then the master spark-submit set, else the
      *     configuration's fallback, else local[*]
      * @param settings Spark settings of the configuration; a key that spark-submit (--conf,
      *     --properties-file) or a spark.* system property already set keeps that value
      */
-    private static final java.util.concurrent.atomic.AtomicInteger REQUESTS = new java.util.concurrent.atomic.AtomicInteger();
-
-    /** How often a session was asked for in this JVM: a command that must not start Spark leaves it as it was. */
-    public static int requests() {
-        return REQUESTS.get();
-    }
-
     public static SparkSession create(String master, String fallbackMaster, Map<String, String> settings) {
-        REQUESTS.incrementAndGet();
+        REQUESTS.get()[0]++;
         SparkConf submitted = new SparkConf();
         SparkSession.Builder b = SparkSession.builder()
                 .appName("scamscope")

@@ -38,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in any file under the warehouse, in the JSON summary, in what the command printed, or in any
  * log line of the run, captured at INFO for every logger (stricter than the shipped WARN).
  */
+@org.junit.jupiter.api.parallel.Isolated("it reads every log line, stage and scratch file of the JVM")
 class LeakTest {
     static final Path FIXTURE = JobRunner.FIXTURES.resolve("identifying");
     /** Each person's name, passport number and phone number, as the fixture writes them. */

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gives the enforcement gold and the overview's enforcement part; a CTDC extract alone gives the
  * victims gold. Their figures are checked against silver, counted a second way.
  */
+@org.junit.jupiter.api.parallel.Isolated("it reads the JVM's log, and a MERGE of another class may change the session's setting it checks")
 class GoldFromWhateverArrivesTest {
     @TempDir
     Path tmp;

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Scheduled runs over a landing folder where files arrive and change: each run takes only new and
  * changed files, and the warehouse then holds what a clean run over the same folder would.
  */
+@org.junit.jupiter.api.parallel.Isolated("it reads the JVM's log, and a MERGE of another class may change the session's setting it checks")
 class IncrementalRunTest {
     @TempDir
     Path input;

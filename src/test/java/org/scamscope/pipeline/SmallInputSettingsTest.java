@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A small input runs with code generation and adaptive execution off, and the session gets its settings back. */
+@org.junit.jupiter.api.parallel.Isolated("it changes the shared session's settings and checks that a run puts them back")
 class SmallInputSettingsTest {
     @Test
     void aSmallInputSaysSoAndTheSessionKeepsItsOwnSettings(@TempDir Path dir) {

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+@org.junit.jupiter.api.parallel.Isolated("it records every process the JVM starts")
 class ForklessLocalFileSystemTest {
     @TempDir
     java.nio.file.Path dir;
