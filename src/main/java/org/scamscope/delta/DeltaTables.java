@@ -123,14 +123,8 @@ public final class DeltaTables {
      * this MERGE alone.
      */
     private static void executeWithoutSourceCopy(io.delta.tables.DeltaMergeBuilder merge, SparkSession spark) {
-        org.apache.spark.sql.RuntimeConfig conf = spark.conf();
-        scala.Option<String> before = conf.getOption(MATERIALIZE_SOURCE);
-        conf.set(MATERIALIZE_SOURCE, "none");
-        try {
+        try (org.scamscope.spark.SessionSettings none = org.scamscope.spark.SessionSettings.set(spark, java.util.Map.of(MATERIALIZE_SOURCE, "none"))) {
             merge.execute();
-        } finally {
-            if (before.isDefined()) conf.set(MATERIALIZE_SOURCE, before.get());
-            else conf.unset(MATERIALIZE_SOURCE);
         }
     }
 

@@ -3,7 +3,6 @@ package org.scamscope.ops;
 import io.delta.tables.DeltaTable;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 import org.scamscope.ExitCodes;
 import org.scamscope.config.JobConfig;
@@ -130,25 +129,8 @@ public final class Maintenance {
         }
         // Delta prints "Deleted N files and directories ..." with Scala's println: sent to standard error with
         // the logs, so standard output holds only the report.
-        withSettings(settings, () -> scala.Console$.MODULE$.withOut(System.err, (scala.Function0<Object>) () -> delta.vacuum(retentionHours)));
-    }
-
-    /** Runs action with the given session settings, then puts back what was there, so they hold for this call only. */
-    private void withSettings(Map<String, String> settings, Runnable action) {
-        RuntimeConfig conf = spark.conf();
-        Map<String, scala.Option<String>> prior = new LinkedHashMap<>();
-        settings.forEach((k, v) -> {
-            // getOption gives a setting's default when it was never set: restoring that would set it.
-            prior.put(k, conf.contains(k) ? scala.Option.apply(conf.get(k)) : scala.Option.empty());
-            conf.set(k, v);
-        });
-        try {
-            action.run();
-        } finally {
-            prior.forEach((k, v) -> {
-                if (v.isDefined()) conf.set(k, v.get());
-                else conf.unset(k);
-            });
+        try (org.scamscope.spark.SessionSettings forVacuum = org.scamscope.spark.SessionSettings.set(spark, settings)) {
+            scala.Console$.MODULE$.withOut(System.err, (scala.Function0<Object>) () -> delta.vacuum(retentionHours));
         }
     }
 

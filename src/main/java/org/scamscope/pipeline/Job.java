@@ -11,6 +11,7 @@ import org.scamscope.delta.KernelTable;
 import org.scamscope.reference.ReferenceData;
 import org.scamscope.source.InputFolder;
 import org.scamscope.source.SourceReader;
+import org.scamscope.spark.SessionSettings;
 import org.scamscope.storage.Location;
 import org.scamscope.table.PersonKey;
 import org.scamscope.table.SilverTable;
@@ -60,7 +61,9 @@ public final class Job {
     private final Supplier<SparkSession> sparkSource;
     private SparkSession spark;
     /** The session's own values of SMALL_INPUT's keys while this run has set them, to put back at its end. */
-    private Map<String, String> replaced;
+    private SessionSettings smallSettings;
+    /** The session the caller gave; spark is the run's copy of it. */
+    private SparkSession given;
     /** Set for a small input: the summary's note on SMALL_INPUT, added when Spark starts. */
     private String smallInputNote;
     /** SMALL_INPUT holds for the files taken only, not the folder: gold, which reads all of silver, goes without it. */
@@ -110,6 +113,10 @@ public final class Job {
      * Kernel), so a run with nothing new ends in the time the JVM takes to start and list the input.
      */
     public RunSummary run(Options options) {
+        return inOwnSession(() -> runAs(options));
+    }
+
+    private RunSummary runAs(Options options) {
         InputFolder input = new InputFolder(config.input());
         checkInput(input.root());
         RunSettings settings = RunSettings.of(config, pipeline);
@@ -163,6 +170,10 @@ public final class Job {
      * releases each result when done (SilverStage.silverRows and quarantineRows give its rows).
      */
     public List<DatasetResult> evaluate() {
+        return inOwnSession(this::evaluateAs);
+    }
+
+    private List<DatasetResult> evaluateAs() {
         InputFolder input = new InputFolder(config.input());
         checkInput(input.root());
         RunSettings settings = RunSettings.of(config, pipeline);
@@ -336,34 +347,50 @@ public final class Job {
         return inputs.states().values().stream().flatMap(List::stream).mapToLong(IngestLedger.FileState::size).sum();
     }
 
-    /** The session, started at the first call, with SMALL_INPUT's settings for a small input. */
+    /**
+     * The run's own copy of the session, started at the first call, with SMALL_INPUT's settings for a
+     * small input. The caller's session keeps its settings whatever the run sets.
+     */
     private SparkSession spark() {
         if (spark == null) {
-            spark = sparkSource.get();
+            given = sparkSource.get();
+            spark = SessionSettings.copyForOneRun(given);
             if (smallInputNote != null) {
                 summary.notes.add(smallInputNote);
-                replaced = new java.util.HashMap<>();
-                smallInputSettings(spark).forEach((k, v) -> {
-                    replaced.put(k, spark.conf().get(k, null));
-                    spark.conf().set(k, v);
-                });
+                smallSettings = SessionSettings.set(spark, smallInputSettings(spark));
             }
         }
+        SparkSession.setActiveSession(spark);
         return spark;
     }
 
-    /** A session that outlives the run (tests, a server) gets its own settings back. */
+    /**
+     * Runs a step of the job with the run's copy of the session as the thread's active one while
+     * Spark is in use (Delta reads its settings from the active session), then the caller's again.
+     */
+    private <T> T inOwnSession(Supplier<T> step) {
+        scala.Option<SparkSession> callers = SparkSession.getActiveSession();
+        try {
+            return step.get();
+        } finally {
+            // With none before, the session the caller gave, as starting it would have left it.
+            if (spark != null) SparkSession.setActiveSession(callers.isDefined() ? callers.get() : given);
+        }
+    }
+
+    /** The copy's own settings back, for gold after small files taken. */
     private void restoreSettings() {
-        if (replaced == null) return;
-        replaced.forEach((k, v) -> {
-            if (v == null) spark.conf().unset(k);
-            else spark.conf().set(k, v);
-        });
-        replaced = null;
+        if (smallSettings == null) return;
+        smallSettings.close();
+        smallSettings = null;
     }
 
     /** Recomputes gold from the silver tables as they are, under the warehouse lock. */
     public RunSummary aggregateOnly() {
+        return inOwnSession(this::aggregateOnlyAs);
+    }
+
+    private RunSummary aggregateOnlyAs() {
         List<String> missing = missingSilver();
         if (!missing.isEmpty()) {
             throw ExitCodes.usage("no silver table " + warehouse.silver(missing.get(0)) + ": run 'scamscope run' first");

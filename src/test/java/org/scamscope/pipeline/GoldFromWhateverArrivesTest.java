@@ -21,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gives the enforcement gold and the overview's enforcement part; a CTDC extract alone gives the
  * victims gold. Their figures are checked against silver, counted a second way.
  */
-@org.junit.jupiter.api.parallel.Isolated("it reads the JVM's log, and a MERGE of another class may change the session's setting it checks")
 class GoldFromWhateverArrivesTest {
     @TempDir
     Path tmp;
@@ -69,7 +68,7 @@ class GoldFromWhateverArrivesTest {
         // A second extract, three more of 2019: silver and gold are now written by MERGE into tables that
         // exist, from sources Delta need not copy into a local checkpoint (and warn about its lineage).
         Files.writeString(input.resolve("victims/ctdc_extract_2.csv"), ctdc(3, 0).replace("\nG", "\nH"));
-        try (org.scamscope.LogCapture logs = new org.scamscope.LogCapture()) {
+        try (org.scamscope.ThreadWarnings logs = new org.scamscope.ThreadWarnings()) {
             JobRunner.run(input, wh, Map.of());
             assertEquals(List.of(), logs.lines().stream().filter(l -> l.contains("locally checkpointed")).toList());
         }

@@ -24,7 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Scheduled runs over a landing folder where files arrive and change: each run takes only new and
  * changed files, and the warehouse then holds what a clean run over the same folder would.
  */
-@org.junit.jupiter.api.parallel.Isolated("it reads the JVM's log, and a MERGE of another class may change the session's setting it checks")
 class IncrementalRunTest {
     @TempDir
     Path input;
@@ -125,7 +124,7 @@ class IncrementalRunTest {
         RunSummary again;
         // Silver is written by MERGE then, from a staged Delta copy of its new rows, which Delta need not
         // copy again into a local checkpoint (and then warn that its lineage is lost).
-        try (org.scamscope.LogCapture logs = new org.scamscope.LogCapture()) {
+        try (org.scamscope.ThreadWarnings logs = new org.scamscope.ThreadWarnings()) {
             again = run(warehouse, false, false);
             assertEquals(List.of(), logs.lines().stream().filter(l -> l.contains("locally checkpointed")).toList());
         }
