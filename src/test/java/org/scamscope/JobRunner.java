@@ -2,6 +2,7 @@ package org.scamscope;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.scamscope.config.JobConfig;
 import org.scamscope.pipeline.Job;
 import org.scamscope.pipeline.RunSummary;
@@ -50,11 +51,16 @@ public final class JobRunner {
 
     /** A run over locations as a user gives them: local paths, or URLs (hdfs://...). */
     public static RunSummary run(String input, String warehouse, Map<String, String> overrides) {
+        return run(TestSpark.session(), input, warehouse, overrides);
+    }
+
+    /** A run given a session of the test's own (one with settings of its own, or listeners). */
+    public static RunSummary run(SparkSession spark, String input, String warehouse, Map<String, String> overrides) {
         Map<String, String> o = new HashMap<>(overrides);
         o.put("input", input);
         o.put("warehouse", warehouse);
         JobConfig config = JobConfig.load(JobConfig.defaultFile(), o);
-        return new Job(TestSpark.session(), config).run();
+        return new Job(spark, config).run();
     }
 
     public static Dataset<Row> table(Path warehouse, String relative) {

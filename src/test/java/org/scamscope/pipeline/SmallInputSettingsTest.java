@@ -20,35 +20,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A small input runs with code generation and adaptive execution off, and the session gets its settings back. */
-@org.junit.jupiter.api.parallel.Isolated("it changes the shared session's settings and checks that a run puts them back")
+/**
+ * A small input runs with code generation and adaptive execution off, and the session the run was
+ * given keeps its own settings. Each case gives the job a session of its own (the tests' session
+ * is shared with the classes that run beside this one), with settings the job's differ from.
+ */
 class SmallInputSettingsTest {
+    /** A new session over the tests' SparkContext, with the settings of the tests' JVM and none set by another class. */
+    private static SparkSession ownSession() {
+        return TestSpark.session().newSession();
+    }
+
     @Test
     void aSmallInputSaysSoAndTheSessionKeepsItsOwnSettings(@TempDir Path dir) {
-        SparkSession spark = TestSpark.session();
-        String before = spark.conf().get("spark.sql.adaptive.enabled");
-        String partitionsBefore = spark.conf().get("spark.sql.shuffle.partitions");
+        SparkSession spark = ownSession();
         spark.conf().set("spark.sql.adaptive.enabled", "true");
         spark.conf().set("spark.sql.shuffle.partitions", "5");
         Map<String, String> silverOnly = new java.util.HashMap<>(JobRunner.lenient());
         silverOnly.put("gold.enabled", "false");
-        try {
-            RunSummary s = JobRunner.run(JobRunner.FIXTURES.resolve("basic"), dir.resolve("wh"), silverOnly);
-            assertTrue(s.notes.stream().anyMatch(n -> n.startsWith("a small input (0.0 MiB, at most small_input.max_mb=64): "
-                    + "Spark's code generation and adaptive execution off, one shuffle partition per core")), s.notes.toString());
-            assertEquals("true", spark.conf().get("spark.sql.adaptive.enabled"), "the run left its setting in the session");
-            assertEquals("5", spark.conf().get("spark.sql.shuffle.partitions"), "the run left its setting in the session");
-            // the test session's master is local[2]
-            assertEquals("2", Job.smallInputSettings(spark).get("spark.sql.shuffle.partitions"));
+        RunSummary s = JobRunner.run(spark, JobRunner.FIXTURES.resolve("basic").toString(), dir.resolve("wh").toString(), silverOnly);
+        assertTrue(s.notes.stream().anyMatch(n -> n.startsWith("a small input (0.0 MiB, at most small_input.max_mb=64): "
+                + "Spark's code generation and adaptive execution off, one shuffle partition per core")), s.notes.toString());
+        assertEquals("true", spark.conf().get("spark.sql.adaptive.enabled"), "the run left its setting in the session");
+        assertEquals("5", spark.conf().get("spark.sql.shuffle.partitions"), "the run left its setting in the session");
+        // the test session's master is local[2]
+        assertEquals("2", Job.smallInputSettings(spark).get("spark.sql.shuffle.partitions"));
 
-            Map<String, String> none = new java.util.HashMap<>(silverOnly);
-            none.put("small_input.max_mb", "0");
-            RunSummary large = JobRunner.run(JobRunner.FIXTURES.resolve("basic"), dir.resolve("wh-large"), none);
-            assertTrue(large.notes.stream().noneMatch(n -> n.startsWith("a small input")), large.notes.toString());
-        } finally {
-            spark.conf().set("spark.sql.adaptive.enabled", before);
-            spark.conf().set("spark.sql.shuffle.partitions", partitionsBefore);
-        }
+        Map<String, String> none = new java.util.HashMap<>(silverOnly);
+        none.put("small_input.max_mb", "0");
+        RunSummary large = JobRunner.run(spark, JobRunner.FIXTURES.resolve("basic").toString(), dir.resolve("wh-large").toString(), none);
+        assertTrue(large.notes.stream().noneMatch(n -> n.startsWith("a small input")), large.notes.toString());
     }
 
     /**
@@ -60,8 +61,7 @@ class SmallInputSettingsTest {
      */
     @Test
     void smallFilesTakenFromALargeFolderGetTheSmallSettingsUntilSilverIsWritten(@TempDir Path dir) throws Exception {
-        SparkSession spark = TestSpark.session();
-        String before = spark.conf().get("spark.sql.adaptive.enabled");
+        SparkSession spark = ownSession();
         List<String> plans = java.util.Collections.synchronizedList(new ArrayList<>());
         QueryExecutionListener listener = new QueryExecutionListener() {
             @Override
@@ -74,30 +74,25 @@ class SmallInputSettingsTest {
         };
         spark.conf().set("spark.sql.adaptive.enabled", "true");
         spark.listenerManager().register(listener);
-        try {
-            Path wh = dir.resolve("wh");
-            BasicWarehouse.SHARED.copy(wh);
-            Path input = JobRunner.copyFolder(BasicUpdateWarehouse.input(), dir.resolve("input"));
-            Map<String, String> settings = new HashMap<>(JobRunner.lenient());
-            // 2,097 bytes: the folder has 3,564 (six files), the run takes partner_b (changed, 413) and partner_c (new, 444).
-            settings.put("small_input.max_mb", "0.002");
-            RunSummary s = JobRunner.run(input, wh, settings);
-            spark.sparkContext().listenerBus().waitUntilEmpty();
+        Path wh = dir.resolve("wh");
+        BasicWarehouse.SHARED.copy(wh);
+        Path input = JobRunner.copyFolder(BasicUpdateWarehouse.input(), dir.resolve("input"));
+        Map<String, String> settings = new HashMap<>(JobRunner.lenient());
+        // 2,097 bytes: the folder has 3,564 (six files), the run takes partner_b (changed, 413) and partner_c (new, 444).
+        settings.put("small_input.max_mb", "0.002");
+        RunSummary s = JobRunner.run(spark, input.toString(), wh.toString(), settings);
+        spark.sparkContext().listenerBus().waitUntilEmpty();
 
-            assertTrue(s.notes.stream().anyMatch(n -> n.startsWith("small files taken (0.0 of 0.0 MiB in the input folder, at most "
-                    + "small_input.max_mb=0.002): Spark's code generation and adaptive execution off until silver is written")), s.notes.toString());
-            assertTrue(s.notes.stream().noneMatch(n -> n.startsWith("a small input")), s.notes.toString());
-            int ledger = -1;
-            for (int i = 0; i < plans.size() && ledger < 0; i++) if (plans.get(i).contains("ingested_files")) ledger = i;
-            assertTrue(ledger > 0, "the ledger's write among the plans run: " + plans.size());
-            for (String p : plans.subList(0, ledger + 1)) assertFalse(adaptive(p), "a plan up to the ledger's write: " + p);
-            List<String> gold = plans.subList(ledger + 1, plans.size());
-            assertTrue(gold.stream().anyMatch(SmallInputSettingsTest::adaptive), "gold's plans are adaptive: " + gold.size());
-            assertEquals("true", spark.conf().get("spark.sql.adaptive.enabled"), "the session's own setting after the run");
-        } finally {
-            spark.listenerManager().unregister(listener);
-            spark.conf().set("spark.sql.adaptive.enabled", before);
-        }
+        assertTrue(s.notes.stream().anyMatch(n -> n.startsWith("small files taken (0.0 of 0.0 MiB in the input folder, at most "
+                + "small_input.max_mb=0.002): Spark's code generation and adaptive execution off until silver is written")), s.notes.toString());
+        assertTrue(s.notes.stream().noneMatch(n -> n.startsWith("a small input")), s.notes.toString());
+        int ledger = -1;
+        for (int i = 0; i < plans.size() && ledger < 0; i++) if (plans.get(i).contains("ingested_files")) ledger = i;
+        assertTrue(ledger > 0, "the ledger's write among the plans run: " + plans.size());
+        for (String p : plans.subList(0, ledger + 1)) assertFalse(adaptive(p), "a plan up to the ledger's write: " + p);
+        List<String> gold = plans.subList(ledger + 1, plans.size());
+        assertTrue(gold.stream().anyMatch(SmallInputSettingsTest::adaptive), "gold's plans are adaptive: " + gold.size());
+        assertEquals("true", spark.conf().get("spark.sql.adaptive.enabled"), "the session's own setting after the run");
     }
 
     private static boolean adaptive(String plan) {
