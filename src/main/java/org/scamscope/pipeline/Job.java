@@ -366,7 +366,9 @@ public final class Job {
 
     /**
      * Runs a step of the job with the run's copy of the session as the thread's active one while
-     * Spark is in use (Delta reads its settings from the active session), then the caller's again.
+     * Spark is in use, then the caller's again. Delta reads its settings from the active session:
+     * its writes and DeltaTable calls make their own session active, but a direct call such as
+     * DeltaLog.forTable(...).update() (DeltaTables.snapshot) does not.
      */
     private <T> T inOwnSession(Supplier<T> step) {
         scala.Option<SparkSession> callers = SparkSession.getActiveSession();

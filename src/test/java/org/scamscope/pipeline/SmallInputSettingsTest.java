@@ -32,10 +32,12 @@ class SmallInputSettingsTest {
     }
 
     @Test
-    void aSmallInputSaysSoAndTheSessionKeepsItsOwnSettings(@TempDir Path dir) {
+    void aSmallInputSaysSoAndTheSessionKeepsItsOwnSettings(@TempDir Path dir) throws Exception {
         SparkSession spark = ownSession();
         spark.conf().set("spark.sql.adaptive.enabled", "true");
         spark.conf().set("spark.sql.shuffle.partitions", "5");
+        // Delta's default, which the tests' session turns off (TestSpark) and SMALL_INPUT too.
+        spark.conf().set("spark.databricks.delta.allFilesInCrc.enabled", "true");
         Map<String, String> silverOnly = new java.util.HashMap<>(JobRunner.lenient());
         silverOnly.put("gold.enabled", "false");
         RunSummary s = JobRunner.run(spark, JobRunner.FIXTURES.resolve("basic").toString(), dir.resolve("wh").toString(), silverOnly);
@@ -45,11 +47,23 @@ class SmallInputSettingsTest {
         assertEquals("5", spark.conf().get("spark.sql.shuffle.partitions"), "the run left its setting in the session");
         // the test session's master is local[2]
         assertEquals("2", Job.smallInputSettings(spark).get("spark.sql.shuffle.partitions"));
+        // Delta reads its settings from the thread's active session: the run's copy was, while it wrote.
+        assertFalse(checksumListsFiles(dir.resolve("wh/silver/victims")), "SMALL_INPUT's allFilesInCrc.enabled=false");
 
         Map<String, String> none = new java.util.HashMap<>(silverOnly);
         none.put("small_input.max_mb", "0");
         RunSummary large = JobRunner.run(spark, JobRunner.FIXTURES.resolve("basic").toString(), dir.resolve("wh-large").toString(), none);
         assertTrue(large.notes.stream().noneMatch(n -> n.startsWith("a small input")), large.notes.toString());
+        assertTrue(checksumListsFiles(dir.resolve("wh-large/silver/victims")), "the session's allFilesInCrc.enabled=true");
+    }
+
+    /** Whether the checksum file of the table's last version lists its files, as Delta does for a table of at most 50 files unless told not to. */
+    private static boolean checksumListsFiles(Path table) throws java.io.IOException {
+        Path last;
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(table.resolve("_delta_log"))) {
+            last = s.filter(p -> p.getFileName().toString().endsWith(".crc")).max(java.util.Comparator.naturalOrder()).orElseThrow();
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(last.toFile()).has("allFiles");
     }
 
     /**
