@@ -60,10 +60,8 @@ public final class Job {
 
     private final Supplier<SparkSession> sparkSource;
     private SparkSession spark;
-    /** The session's own values of SMALL_INPUT's keys while this run has set them, to put back at its end. */
+    /** SMALL_INPUT's settings while this run has them set on the session, to put back at its end. */
     private SessionSettings smallSettings;
-    /** The session the caller gave; spark is the run's copy of it. */
-    private SparkSession given;
     /** Set for a small input: the summary's note on SMALL_INPUT, added when Spark starts. */
     private String smallInputNote;
     /** SMALL_INPUT holds for the files taken only, not the folder: gold, which reads all of silver, goes without it. */
@@ -113,10 +111,6 @@ public final class Job {
      * Kernel), so a run with nothing new ends in the time the JVM takes to start and list the input.
      */
     public RunSummary run(Options options) {
-        return inOwnSession(() -> runAs(options));
-    }
-
-    private RunSummary runAs(Options options) {
         InputFolder input = new InputFolder(config.input());
         checkInput(input.root());
         RunSettings settings = RunSettings.of(config, pipeline);
@@ -170,10 +164,6 @@ public final class Job {
      * releases each result when done (SilverStage.silverRows and quarantineRows give its rows).
      */
     public List<DatasetResult> evaluate() {
-        return inOwnSession(this::evaluateAs);
-    }
-
-    private List<DatasetResult> evaluateAs() {
         InputFolder input = new InputFolder(config.input());
         checkInput(input.root());
         RunSettings settings = RunSettings.of(config, pipeline);
@@ -347,40 +337,19 @@ public final class Job {
         return inputs.states().values().stream().flatMap(List::stream).mapToLong(IngestLedger.FileState::size).sum();
     }
 
-    /**
-     * The run's own copy of the session, started at the first call, with SMALL_INPUT's settings for a
-     * small input. The caller's session keeps its settings whatever the run sets.
-     */
+    /** The session, started at the first call, with SMALL_INPUT's settings for a small input. */
     private SparkSession spark() {
         if (spark == null) {
-            given = sparkSource.get();
-            spark = SessionSettings.copyForOneRun(given);
+            spark = sparkSource.get();
             if (smallInputNote != null) {
                 summary.notes.add(smallInputNote);
                 smallSettings = SessionSettings.set(spark, smallInputSettings(spark));
             }
         }
-        SparkSession.setActiveSession(spark);
         return spark;
     }
 
-    /**
-     * Runs a step of the job with the run's copy of the session as the thread's active one while
-     * Spark is in use, then the caller's again. Delta reads its settings from the active session:
-     * its writes and DeltaTable calls make their own session active, but a direct call such as
-     * DeltaLog.forTable(...).update() (DeltaTables.snapshot) does not.
-     */
-    private <T> T inOwnSession(Supplier<T> step) {
-        scala.Option<SparkSession> callers = SparkSession.getActiveSession();
-        try {
-            return step.get();
-        } finally {
-            // With none before, the session the caller gave, as starting it would have left it.
-            if (spark != null) SparkSession.setActiveSession(callers.isDefined() ? callers.get() : given);
-        }
-    }
-
-    /** The copy's own settings back, for gold after small files taken. */
+    /** A session that outlives the run (tests, a server) gets its own settings back, exactly as they were. */
     private void restoreSettings() {
         if (smallSettings == null) return;
         smallSettings.close();
@@ -389,10 +358,6 @@ public final class Job {
 
     /** Recomputes gold from the silver tables as they are, under the warehouse lock. */
     public RunSummary aggregateOnly() {
-        return inOwnSession(this::aggregateOnlyAs);
-    }
-
-    private RunSummary aggregateOnlyAs() {
         List<String> missing = missingSilver();
         if (!missing.isEmpty()) {
             throw ExitCodes.usage("no silver table " + warehouse.silver(missing.get(0)) + ": run 'scamscope run' first");

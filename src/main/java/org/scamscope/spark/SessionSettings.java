@@ -31,15 +31,6 @@ public final class SessionSettings implements AutoCloseable {
         return s;
     }
 
-    /**
-     * A session of its own for one run: the same SparkContext, cached data and tables, and a copy of
-     * the caller's settings and listeners. What the run sets stays in its copy, so runs that share a
-     * session (a server's, the tests', two runs at once in one JVM) never see each other's settings.
-     */
-    public static SparkSession copyForOneRun(SparkSession spark) {
-        return ((org.apache.spark.sql.classic.SparkSession) spark).cloneSession();
-    }
-
     @Override
     public void close() {
         if (restored) return;
