@@ -287,15 +287,21 @@ public final class GoldStage {
         if (built.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME) || sources.containsKey(org.scamscope.table.gold.EnforcementEvents.NAME)) {
             findings = findings.unionByName(org.scamscope.table.gold.EventFindings.findings(in));
         }
-        findings = findings.withColumn("run_id", lit(runId));
-        List<DataQualityFinding> found = collect(findings);
-        DeltaTables.ensure(spark, path, findings.schema(), Set.of("check", "dataset", "run_id"), Map.of(), Map.of());
-        commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(findings, path, checks()));
+        // Computed once and held on the driver, in the summary's order: the write then reads these rows
+        // rather than joining silver and the events again (a few findings, at most one per report).
+        Dataset<Row> held = onDriver(ordered(findings.withColumn("run_id", lit(runId))));
+        List<DataQualityFinding> found = held.collectAsList().stream().map(DataQualityFinding::of).toList();
+        DeltaTables.ensure(spark, path, held.schema(), Set.of("check", "dataset", "run_id"), Map.of(), Map.of());
+        commits.put("ops/" + DATA_QUALITY, DeltaTables.replaceWhere(held, path, checks()));
         return new Result(commits, found, sources, unchanged, skipped, loss, audit, cellsNote);
     }
 
     private static List<DataQualityFinding> collect(Dataset<Row> findings) {
-        return findings.orderBy("check", "dataset", "record_id").collectAsList().stream().map(DataQualityFinding::of).toList();
+        return ordered(findings).collectAsList().stream().map(DataQualityFinding::of).toList();
+    }
+
+    private static Dataset<Row> ordered(Dataset<Row> findings) {
+        return findings.orderBy("check", "dataset", "record_id");
     }
 
     /** A table built from what it was built from last, and still there: not built again. */

@@ -5,7 +5,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
 import static org.scamscope.table.gold.Aggregates.countIf;
@@ -71,16 +73,18 @@ public final class EnforcementByRegionYear implements GoldBuild {
         Dataset<Row> p = parts.select(col(Regions.LEVEL).as("_p_level"), col(Regions.CODE).as("_p_code"), col(Regions.NAME).as("_p_name"),
                 col("year").as("_p_year"), col("included_actions"));
         Dataset<Row> out = rolled.join(p, col(Regions.LEVEL).equalTo(col("_p_level")).and(col(Regions.CODE).equalTo(col("_p_code")))
-                        .and(col("year").eqNullSafe(col("_p_year"))), "full_outer")
-                .withColumn(Regions.LEVEL, coalesce(col(Regions.LEVEL), col("_p_level")))
-                .withColumn(Regions.CODE, coalesce(col(Regions.CODE), col("_p_code")))
-                .withColumn(Regions.NAME, coalesce(col(Regions.NAME), col("_p_name")))
-                .withColumn("year", coalesce(col("year"), col("_p_year")));
+                        .and(col("year").eqNullSafe(col("_p_year"))), "full_outer");
+        // One projection, not one withColumn (and one analysis of the whole join) per column.
+        Map<String, Column> filled = new LinkedHashMap<>();
+        filled.put(Regions.LEVEL, coalesce(col(Regions.LEVEL), col("_p_level")));
+        filled.put(Regions.CODE, coalesce(col(Regions.CODE), col("_p_code")));
+        filled.put(Regions.NAME, coalesce(col(Regions.NAME), col("_p_name")));
+        filled.put("year", coalesce(col("year"), col("_p_year")));
         for (String c : List.of("incidents", "raids", "arrests", "deportations", "repatriations", "seizures", "sanctions",
                 "follow_up_actions", "period_figures", "reconciled_events", "included_actions")) {
-            out = out.withColumn(c, coalesce(col(c), lit(0L)));
+            filled.put(c, coalesce(col(c), lit(0L)));
         }
-        return Aggregates.asDeclared(out, in.tables().get(NAME).contract());
+        return Aggregates.asDeclared(out.withColumns(filled), in.tables().get(NAME).contract());
     }
 
     /** One row per event and year: a dated event as it is, a period's figures spread over its years. */
@@ -88,19 +92,22 @@ public final class EnforcementByRegionYear implements GoldBuild {
         Dataset<Row> dated = events.filter(col("action_date").isNotNull()).withColumn("_dated", lit(true));
         Column start = col("period_start");
         Column end = col("period_end");
+        Map<String, Column> share = new LinkedHashMap<>();
+        share.put("_days", datediff(end, start).plus(1));
+        share.put("_before", datediff(greatest(start, make_date(col("year"), lit(1), lit(1))), start));
+        share.put("_through", datediff(least(end, make_date(col("year"), lit(12), lit(31))), start).plus(1));
+        share.put("_dated", lit(false));
         Dataset<Row> periods = events.filter(col("action_date").isNull())
                 .withColumn("year", explode(sequence(year(start), year(end))))
-                .withColumn("_days", datediff(end, start).plus(1))
-                .withColumn("_before", datediff(greatest(start, make_date(col("year"), lit(1), lit(1))), start))
-                .withColumn("_through", datediff(least(end, make_date(col("year"), lit(12), lit(31))), start).plus(1))
-                .withColumn("_dated", lit(false));
+                .withColumns(share);
+        Map<String, Column> parts = new LinkedHashMap<>();
         for (String f : figures) {
             // Whole-number division (cents for money): floating point could move a unit between years.
             boolean money = f.startsWith("assets_seized_usd");
             String v = money ? "cast(`" + f + "` * 100 as bigint)" : "cast(`" + f + "` as bigint)";
             Column part = expr("(" + v + " * _through) div _days - (" + v + " * _before) div _days");
-            periods = periods.withColumn(f, money ? part.cast(Aggregates.MONEY).divide(100).cast(Aggregates.MONEY) : part);
+            parts.put(f, money ? part.cast(Aggregates.MONEY).divide(100).cast(Aggregates.MONEY) : part);
         }
-        return dated.unionByName(periods.drop("_days", "_before", "_through"));
+        return dated.unionByName(periods.withColumns(parts).drop("_days", "_before", "_through"));
     }
 }

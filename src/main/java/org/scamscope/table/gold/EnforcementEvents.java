@@ -84,23 +84,27 @@ public final class EnforcementEvents implements GoldBuild {
                     col("_min_" + m).cast(Aggregates.MONEY).as("low"), col("_max_" + m).cast(Aggregates.MONEY).as("high"),
                     col("_said_" + m).as("reports"))));
         }
+        // One projection for the columns derived from the aggregates: each withColumn would analyse the
+        // whole aggregation (some 80 expressions) again.
+        Map<String, Column> derived = new java.util.LinkedHashMap<>();
+        derived.put("disagreements", filter(array(disagreements.toArray(new Column[0])), x -> x.isNotNull()));
+        derived.put("year", year(col("action_date")));
+        // A link to itself is no follow-up: the reports of one event may name each other.
+        derived.put("parent_event_id", when(col("parent_event_id").notEqual(col("event_id")), col("parent_event_id")));
+        derived.put("part_of_event_id", when(col("part_of_event_id").notEqual(col("event_id")), col("part_of_event_id")));
         Dataset<Row> events = withLinks.groupBy(col("event_id")).agg(agg.get(0), agg.subList(1, agg.size()).toArray(new Column[0]))
-                .withColumn("disagreements", filter(array(disagreements.toArray(new Column[0])), x -> x.isNotNull()))
-                .withColumn("year", year(col("action_date")))
-                // A link to itself is no follow-up: the reports of one event may name each other.
-                .withColumn("parent_event_id", when(col("parent_event_id").notEqual(col("event_id")), col("parent_event_id")))
-                .withColumn("part_of_event_id", when(col("part_of_event_id").notEqual(col("event_id")), col("part_of_event_id")));
+                .withColumns(derived);
         return Aggregates.asDeclared(events, in.tables().get(NAME).contract());
     }
 
     /** Silver's reports with a label naming file and row, and the genders of the breakdown as figures. */
     static Dataset<Row> reports(Dataset<Row> silver) {
-        return silver
-                .withColumn(REPORT, concat(col("source_file"), lit(" row "), col("source_row").cast("string")))
-                .withColumn("men", try_element_at(col("gender_counts"), lit("men")).cast("bigint"))
-                .withColumn("women", try_element_at(col("gender_counts"), lit("women")).cast("bigint"))
-                .withColumn("gender_other", try_element_at(col("gender_counts"), lit("other")).cast("bigint"))
-                .withColumn("gender_unknown", try_element_at(col("gender_counts"), lit("unknown")).cast("bigint"));
+        Map<String, Column> added = new java.util.LinkedHashMap<>();
+        added.put(REPORT, concat(col("source_file"), lit(" row "), col("source_row").cast("string")));
+        for (String[] g : new String[][] {{"men", "men"}, {"women", "women"}, {"gender_other", "other"}, {"gender_unknown", "unknown"}}) {
+            added.put(g[0], try_element_at(col("gender_counts"), lit(g[1])).cast("bigint"));
+        }
+        return silver.withColumns(added);
     }
 
     /** The reports, each with its event_id and, when it shares the event with others, why. */

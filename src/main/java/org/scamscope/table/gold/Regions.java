@@ -8,7 +8,9 @@ import org.scamscope.reference.ReferenceData;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -65,13 +67,19 @@ public final class Regions {
     public static Dataset<Row> place(Dataset<Row> rows, ReferenceData ref, Column country, Column subdivision) {
         Dataset<Row> subdivisions = ref.table("subdivisions").select(col("code").as("_r_sub_code"), col("country_alpha3").as("_r_sub_country"));
         Dataset<Row> subregions = ref.table("countries").select(col("alpha3").as("_r_alpha3"), col("subregion_code").as(SUBR));
-        return rows.withColumn(SUB, subdivision).withColumn(CTRY, country)
+        // Columns set together where none reads another's new value: each withColumn is an analysis of the whole plan.
+        Map<String, Column> given = new LinkedHashMap<>();
+        given.put(SUB, subdivision);
+        given.put(CTRY, country);
+        Map<String, Column> unknown = new LinkedHashMap<>();
+        unknown.put(SUB, coalesce(col(SUB), concat(col(CTRY), lit(UNKNOWN_SUFFIX))));
+        unknown.put(SUBR, coalesce(col(SUBR), lit(UNKNOWN)));
+        return rows.withColumns(given)
                 .join(broadcast(subdivisions), col(SUB).equalTo(col("_r_sub_code")), "left")
                 .withColumn(CTRY, coalesce(col(CTRY), col("_r_sub_country")))
                 .join(broadcast(subregions), col(CTRY).equalTo(col("_r_alpha3")), "left")
                 .withColumn(CTRY, coalesce(col(CTRY), lit(UNKNOWN)))
-                .withColumn(SUB, coalesce(col(SUB), concat(col(CTRY), lit(UNKNOWN_SUFFIX))))
-                .withColumn(SUBR, coalesce(col(SUBR), lit(UNKNOWN)))
+                .withColumns(unknown)
                 .drop("_r_sub_code", "_r_sub_country", "_r_alpha3");
     }
 
@@ -108,7 +116,7 @@ public final class Regions {
             if (!keys.contains(c) && !c.startsWith("_r_") && !c.startsWith("_g_")) out.add(col(c));
         }
         // A record of no known country is a leaf of the country level: no subdivision below it.
-        return grouped.withColumn(LEVEL, level).withColumn(CODE, code)
+        return grouped.withColumns(Map.of(LEVEL, level, CODE, code))
                 .filter(col(CODE).isNotNull()
                         .and(not(col(LEVEL).equalTo(SUBDIVISION).and(col(CODE).equalTo(UNKNOWN + UNKNOWN_SUFFIX)))))
                 .select(out.toArray(new Column[0]));
