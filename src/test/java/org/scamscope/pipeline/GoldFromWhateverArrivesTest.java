@@ -21,8 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gives the enforcement gold and the overview's enforcement part; a CTDC extract alone gives the
  * victims gold. Their figures are checked against silver, counted a second way.
  */
-@org.junit.jupiter.api.parallel.Isolated("a MERGE of another class sets, then puts back, the shared session's setting that decides "
-        + "whether its MERGE copies the source, which is what it checks")
 class GoldFromWhateverArrivesTest {
     @TempDir
     Path tmp;

@@ -24,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Scheduled runs over a landing folder where files arrive and change: each run takes only new and
  * changed files, and the warehouse then holds what a clean run over the same folder would.
  */
-@org.junit.jupiter.api.parallel.Isolated("a MERGE of another class sets, then puts back, the shared session's setting that decides "
-        + "whether its MERGE copies the source, which is what it checks")
 class IncrementalRunTest {
     @TempDir
     Path input;
