@@ -34,37 +34,40 @@ public final class ReferenceData {
         this.alpha3 = alpha3;
     }
 
+    /**
+     * The reference data of dir for this session. The tables are parsed once and held on the driver
+     * (a few hundred rows), so a query that joins them plans a local relation, not a CSV scan run
+     * again in every task; and a JVM that runs the job again (a server, a scheduler's loop, the tests)
+     * with the same files in the same session reuses them, lookups included. Files that changed in
+     * any byte are read again.
+     */
     public static ReferenceData load(SparkSession spark, Path dir) {
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        for (String name : TABLES) lines.put(name, lines(dir.resolve(name + ".csv")));
+        synchronized (ReferenceData.class) {
+            if (last != null && last.spark() == spark && last.lines().equals(lines)) return last.data();
+        }
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         for (String name : TABLES) {
-            tables.put(name, readCsv(spark, dir.resolve(name + ".csv")));
+            tables.put(name, onDriver(parse(spark, lines.get(name))));
         }
         Dataset<Row> fx = tables.get("fx_rates");
         tables.put("fx_rates", fx
                 .withColumn("year", col("year").cast("int"))
                 .withColumn("units_per_usd", col("units_per_usd").cast("decimal(24,8)")));
-        return new ReferenceData(tables, alpha3(dir.resolve("countries.csv")));
-    }
-
-    /** The alpha-3 codes of countries.csv, read without a Spark job: alpha2 and alpha3 come first and hold no comma. */
-    private static List<String> alpha3(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            List<String> header = List.of(lines.get(0).replace("\uFEFF", "").split(",", -1));
-            int at = header.indexOf("alpha3");
-            if (at < 0 || at > 1) throw ExitCodes.usage("reference file " + file + " needs alpha3 as its first or second column");
-            return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.split(",", -1)[at].strip()).toList();
-        } catch (IOException e) {
-            throw ExitCodes.usage("cannot read reference file " + file + ": " + e.getMessage());
+        ReferenceData data = new ReferenceData(tables, alpha3(dir.resolve("countries.csv"), lines.get("countries")));
+        synchronized (ReferenceData.class) {
+            last = new Loaded(spark, lines, data);
         }
+        return data;
     }
 
-    /** Every country's alpha-3 code. */
-    public List<String> alpha3Codes() {
-        return alpha3;
-    }
+    /** The last reference data loaded: one entry, so that no more than one session is kept alive by it. */
+    private record Loaded(SparkSession spark, Map<String, List<String>> lines, ReferenceData data) {}
 
-    private static Dataset<Row> readCsv(SparkSession spark, Path file) {
+    private static Loaded last;
+
+    private static List<String> lines(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -72,6 +75,28 @@ public final class ReferenceData {
             throw ExitCodes.usage("cannot read reference file " + file + ": " + e.getMessage());
         }
         if (lines.isEmpty()) throw ExitCodes.usage("reference file " + file + " is empty: it needs its header row");
+        return lines;
+    }
+
+    /** Rows computed once and kept as a local relation: later plans over them read no file and run no job for them. */
+    private static Dataset<Row> onDriver(Dataset<Row> rows) {
+        return rows.sparkSession().createDataFrame(rows.collectAsList(), rows.schema());
+    }
+
+    /** The alpha-3 codes of countries.csv, read without a Spark job: alpha2 and alpha3 come first and hold no comma. */
+    private static List<String> alpha3(Path file, List<String> lines) {
+        List<String> header = List.of(lines.get(0).replace("\uFEFF", "").split(",", -1));
+        int at = header.indexOf("alpha3");
+        if (at < 0 || at > 1) throw ExitCodes.usage("reference file " + file + " needs alpha3 as its first or second column");
+        return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.split(",", -1)[at].strip()).toList();
+    }
+
+    /** Every country's alpha-3 code. */
+    public List<String> alpha3Codes() {
+        return alpha3;
+    }
+
+    private static Dataset<Row> parse(SparkSession spark, List<String> lines) {
         // Every column stays a string: "035" and "004" keep their zeros, "NA" stays Namibia. The header
         // is read here, so Spark needs no job to find it.
         org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
