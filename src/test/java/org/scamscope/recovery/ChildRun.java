@@ -24,7 +24,7 @@ final class ChildRun implements AutoCloseable {
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** Starts the command line (e.g. "run", "--input", ...) with Spark on loopback, stopping at a file matching pauseAt. */
+    /** Starts the command line (e.g. "run", "--input", ...) with Spark on loopback, stopping at files matching pauseAt (see {@link PausingFileSystem}). */
     static ChildRun start(String pauseAt, Path log, String... args) throws IOException {
         return start(List.of(), pauseAt, log, args);
     }
@@ -56,6 +56,12 @@ final class ChildRun implements AutoCloseable {
             if (line.equals(PausedRun.FINISHED)) return null;
         }
         return null;
+    }
+
+    /** Lets a run stopped at one of its pause points go on to the next. */
+    void resume() throws IOException {
+        process.getOutputStream().write("go on\n".getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     /** The exit code of a run that ended. */

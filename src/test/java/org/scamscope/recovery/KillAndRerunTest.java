@@ -34,10 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A run killed with SIGKILL in the middle of its writes leaves every table readable, and the next
  * run ends with exactly the tables a run that was never killed leaves. The killed run is a process
  * of its own whose file system stops the writing thread at a chosen file (PausingFileSystem); the
- * test then kills it there and reruns in this JVM. Two kinds of run are killed: the first run on an
- * empty warehouse, over the basic fixture, and a later incremental run that takes a new and a
- * changed file. It runs in the unit tests' JVM, not the integration tests', so that its reruns find
- * the job's code already compiled (121 s against 152 s, bench/results/2026-12-07-1620-suite.md).
+ * test then reruns in this JVM. Two kinds of run are stopped, each at two points: the first run on
+ * an empty warehouse, over the basic fixture, and a later incremental run that takes a new and a
+ * changed file. At its first point a run is held while the test copies its warehouse (what a kill
+ * there would leave: no file is created meanwhile), then goes on to its second point, where it is
+ * killed; the copy is rerun once the run is dead, like the killed warehouse. One process per kind
+ * of run, not per point: each costs a cold JVM's start. It runs in the unit tests' JVM, not the
+ * integration tests', so that its reruns find the job's code already compiled.
  */
 @Timeout(value = 45, unit = TimeUnit.MINUTES)
 class KillAndRerunTest {
@@ -88,23 +91,26 @@ class KillAndRerunTest {
         }
     }
 
-    /** Each case's run, pause point and what its check ended in (empty when it held). */
-    static final String[][] CASES = {
+    /** Each run stopped, and the points it stops at, in the order it meets them: held at the first, killed at the second. */
+    static final String[][] RUNS = {
             // Silver: the first data file of silver/victims (the quarantine and reference tables are committed).
-            {"first", "/silver/victims/part-"},
             // Gold: the third gold table, the first two committed; silver and the ledger of ingested files complete.
-            {"first", "/gold/compounds_by_region_year/part-"},
+            {"first", "/silver/victims/part-", "/gold/compounds_by_region_year/part-"},
             // Silver: MERGE of the new and changed victims into the silver of the first run.
-            {"later", "/silver/victims/part-"},
             // Between silver and the ledger: every silver table committed, the files not yet recorded as ingested.
-            {"later", "/ops/ingested_files/part-"},
+            {"later", "/silver/victims/part-", "/ops/ingested_files/part-"},
     };
+    /** Each case: a run and the point its warehouse was taken at. */
+    static final String[][] CASES = Arrays.stream(RUNS).flatMap(r -> Stream.of(new String[]{r[0], r[1]}, new String[]{r[0], r[2]}))
+            .toArray(String[][]::new);
+    /** What each case's check ended in (empty when it held). */
     static final Map<String, Optional<Throwable>> outcomes = new ConcurrentHashMap<>();
 
     /**
      * The runs two at a time, as the corpus runs: most of a run, killed or not, is one driver
      * thread planning and committing, so two use both cores. The runs never killed go first, and
-     * never wait; a case waits for them only where it needs their warehouse. Each case has its own.
+     * never wait; a stopped run waits for them only where it needs their warehouse. Once a run is
+     * killed, its two warehouses are rerun one beside the other.
      */
     @BeforeAll
     static void killAndRerunEveryCase() throws Exception {
@@ -112,20 +118,33 @@ class KillAndRerunTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             pool.submit(KillAndRerunTest::cleanRuns);
-            for (String[] c : CASES) {
+            for (String[] r : RUNS) {
                 pool.submit(() -> {
+                    Map<String, Path> stopped;
                     try {
-                        killAndRerun(c[0], c[1]);
-                        outcomes.put(c[0] + " " + c[1], Optional.empty());
+                        stopped = stopAndKill(r[0], r[1], r[2]);
                     } catch (Throwable t) {
-                        outcomes.put(c[0] + " " + c[1], Optional.of(t));
+                        outcomes.put(r[0] + " " + r[1], Optional.of(t));
+                        outcomes.put(r[0] + " " + r[2], Optional.of(t));
+                        return;
                     }
+                    stopped.forEach((pauseAt, warehouse) -> pool.submit(() -> {
+                        try {
+                            rerun(r[0], pauseAt, warehouse);
+                            outcomes.put(r[0] + " " + pauseAt, Optional.empty());
+                        } catch (Throwable t) {
+                            outcomes.put(r[0] + " " + pauseAt, Optional.of(t));
+                        }
+                    }));
                 });
             }
+            // The reruns are submitted by the tasks above: the pool shuts down once every outcome is in.
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(40);
+            while (outcomes.size() < CASES.length && System.nanoTime() < until) Thread.sleep(200);
         } finally {
             pool.shutdown();
         }
-        if (!pool.awaitTermination(40, TimeUnit.MINUTES)) throw new IllegalStateException("the cases did not end in 40 minutes");
+        if (!pool.awaitTermination(1, TimeUnit.MINUTES)) throw new IllegalStateException("the cases did not end in 40 minutes");
     }
 
     /** The scans of the killed runs' scratch folders read files: the needles' absence is not a blind scan's. */
@@ -138,15 +157,20 @@ class KillAndRerunTest {
         return Arrays.stream(CASES).map(c -> Arguments.of(c[0], c[1]));
     }
 
-    @ParameterizedTest(name = "{0} run killed at {1}")
+    @ParameterizedTest(name = "{0} run stopped at {1}")
     @MethodSource("cases")
     void theRerunLeavesTheTablesOfARunThatWasNeverKilled(String run, String pauseAt) throws Throwable {
         Optional<Throwable> failure = outcomes.get(run + " " + pauseAt);
-        assertTrue(failure != null, run + " run killed at " + pauseAt + " was not run");
+        assertTrue(failure != null, run + " run stopped at " + pauseAt + " was not run");
         if (failure.isPresent()) throw failure.get();
     }
 
-    static void killAndRerun(String run, String pauseAt) throws Exception {
+    /**
+     * Runs the job in a child process until it is about to create a file matching held, copies its
+     * warehouse there, lets it go on to a file matching killedAt and kills it there. The two
+     * warehouses, by the point each was taken at.
+     */
+    static Map<String, Path> stopAndKill(String run, String held, String killedAt) throws Exception {
         boolean isFirst = run.equals("first");
         Path input = isFirst ? first : later;
         Path warehouse = Files.createTempDirectory(dir, "killed-");
@@ -156,17 +180,43 @@ class KillAndRerunTest {
             cleanFirstDone.get();
             JobRunner.copyFolder(cleanFirst, warehouse);
         }
+        Path copy = warehouse.resolveSibling(warehouse.getFileName() + "-held");
+        Path log = warehouse.resolveSibling(warehouse.getFileName() + ".log");
+        Files.createDirectories(tmpOf(warehouse));
+        try (ChildRun child = ChildRun.start(List.of("-Djava.io.tmpdir=" + tmpOf(warehouse)), held + ";" + killedAt, log, "run", "--config",
+                config.toString(), "--input", input.toString(), "--warehouse", warehouse.toString(), "--master", "local[2]")) {
+            assertPausedAt(held, child);
+            JobRunner.copyFolder(warehouse, copy);
+            scratchHoldsNoNeedle(run + " run held at " + held, scratchOf(tmpOf(warehouse)));
+            child.resume();
+            assertPausedAt(killedAt, child);
+        }
+        scratchOfTheKilledRun(run + " run killed at " + killedAt, tmpOf(warehouse));
+        Map<String, Path> out = new java.util.LinkedHashMap<>();
+        out.put(held, copy);
+        out.put(killedAt, warehouse);
+        return out;
+    }
 
-        String paused = killAt(input, warehouse, pauseAt);
+    private static void assertPausedAt(String pauseAt, ChildRun child) throws Exception {
+        String paused = child.awaitPause();
+        if (paused == null) {
+            throw new AssertionError("the run ended (exit " + child.exitCode() + ") before a file at " + pauseAt + "\n"
+                    + child.stdout() + "\n" + child.stderrTail());
+        }
         assertTrue(paused.contains(pauseAt.substring(1)), paused);
-        scratchOfTheKilledRun(run + " run killed at " + pauseAt, tmpOf(warehouse));
+    }
+
+    /** The warehouse a run stopped at pauseAt left, rerun here: it ends as the warehouse of a run never stopped. */
+    static void rerun(String run, String pauseAt, Path warehouse) throws Exception {
+        boolean isFirst = run.equals("first");
         assertTrue(Files.exists(warehouse.resolve(WarehouseLock.FILE)), "the killed run's lock is left behind");
         for (String t : WarehouseComparison.deltaTables(warehouse, COMPARED)) {
             // Readable: Delta ignores the files of a write that never committed.
             TestSpark.session().read().format("delta").load(warehouse.resolve(t).toString()).count();
         }
 
-        JobRunner.run(input, warehouse, JobRunner.lenient());
+        JobRunner.run(isFirst ? first : later, warehouse, JobRunner.lenient());
         (isFirst ? cleanFirstDone : cleanLaterDone).get();
         Path clean = isFirst ? cleanFirst : cleanLater;
         WarehouseComparison.assertSameTables(clean, warehouse, COMPARED);
@@ -187,48 +237,44 @@ class KillAndRerunTest {
     static final List<String> NEEDLES = List.of("Nguyễn Văn An", "C1234567", "+84 912 345 678", "+1 202 555 0143", "forced_scam_worker", "online_job_ad");
     static final java.util.concurrent.atomic.AtomicInteger scratchFilesAfterKills = new java.util.concurrent.atomic.AtomicInteger();
 
-    /**
-     * What a killed run leaves in Spark's scratch folder (shuffle and spill files, cached blocks) holds
-     * none of the needles; and the next start of a session removes the folder.
-     */
-    static void scratchOfTheKilledRun(String which, Path tmp) throws IOException {
-        // The child's own temporary folder: no other run's start removes its scratch before it is read.
+    /** The one scratch folder a run made under its own temporary folder: no other run's start removes it before it is read. */
+    static Path scratchOf(Path tmp) throws IOException {
         Path root = tmp.resolve("scamscope-spark-" + System.getProperty("user.name", "user"));
         List<Path> left;
         try (Stream<Path> s = Files.list(root)) {
             left = s.toList();
         }
-        assertEquals(1, left.size(), which + ": the killed run's scratch folder under " + root);
+        assertEquals(1, left.size(), "the run's scratch folder under " + root);
+        return left.get(0);
+    }
+
+    /** Spark's scratch files of a run (shuffle and spill files, cached blocks) hold none of the needles. */
+    static void scratchHoldsNoNeedle(String which, Path scratch) throws IOException {
         List<String> found = new java.util.ArrayList<>();
-        try (Stream<Path> s = Files.walk(left.get(0))) {
+        try (Stream<Path> s = Files.walk(scratch)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
                 scratchFilesAfterKills.incrementAndGet();
                 String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
-                for (String n : NEEDLES) if (text.contains(n)) found.add(n + " in " + root.relativize(f));
+                for (String n : NEEDLES) if (text.contains(n)) found.add(n + " in " + scratch.relativize(f));
             }
         }
         assertEquals(List.of(), found, which);
+    }
+
+    /**
+     * What a killed run leaves in Spark's scratch folder holds none of the needles; and the next
+     * start of a session removes the folder.
+     */
+    static void scratchOfTheKilledRun(String which, Path tmp) throws IOException {
+        Path scratch = scratchOf(tmp);
+        scratchHoldsNoNeedle(which, scratch);
+        Path root = scratch.getParent();
         // What SparkSessions.create does before a session starts (ScratchSpace.forThisJvm).
-        assertTrue(org.scamscope.spark.ScratchSpace.removeDead(root).contains(left.get(0)), which + ": " + left.get(0) + " not removed");
-        assertTrue(Files.notExists(left.get(0)), which);
+        assertTrue(org.scamscope.spark.ScratchSpace.removeDead(root).contains(scratch), which + ": " + scratch + " not removed");
+        assertTrue(Files.notExists(scratch), which);
     }
 
     static Path tmpOf(Path warehouse) {
         return warehouse.resolveSibling(warehouse.getFileName() + ".tmp");
-    }
-
-    /** Runs the job in a child process until it is about to create a file matching pauseAt, then kills it; the path it stopped at. */
-    static String killAt(Path input, Path warehouse, String pauseAt) throws Exception {
-        Path log = warehouse.resolveSibling(warehouse.getFileName() + ".log");
-        Files.createDirectories(tmpOf(warehouse));
-        try (ChildRun run = ChildRun.start(List.of("-Djava.io.tmpdir=" + tmpOf(warehouse)), pauseAt, log, "run", "--config", config.toString(),
-                "--input", input.toString(), "--warehouse", warehouse.toString(), "--master", "local[2]")) {
-            String paused = run.awaitPause();
-            if (paused == null) {
-                throw new AssertionError("the run ended (exit " + run.exitCode() + ") before a file at " + pauseAt + "\n"
-                        + run.stdout() + "\n" + run.stderrTail());
-            }
-            return paused;
-        }
     }
 }
