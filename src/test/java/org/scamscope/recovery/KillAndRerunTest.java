@@ -144,7 +144,9 @@ class KillAndRerunTest {
         } finally {
             pool.shutdown();
         }
-        if (!pool.awaitTermination(1, TimeUnit.MINUTES)) throw new IllegalStateException("the cases did not end in 40 minutes");
+        if (outcomes.size() < CASES.length || !pool.awaitTermination(1, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the cases did not end in 40 minutes: " + outcomes.keySet());
+        }
     }
 
     /** The scans of the killed runs' scratch folders read files: the needles' absence is not a blind scan's. */
