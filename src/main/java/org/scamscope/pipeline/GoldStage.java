@@ -359,8 +359,8 @@ public final class GoldStage {
      * held locally need not copy its source first: Delta checkpoints a cached source, and warns when
      * it drops the copy, but reads local rows twice as they are.
      */
-    private Dataset<Row> onDriver(Dataset<Row> rows) {
-        return spark.createDataFrame(rows.collectAsList(), rows.schema());
+    private static Dataset<Row> onDriver(Dataset<Row> rows) {
+        return org.scamscope.spark.DriverRows.held(rows);
     }
 
     private static String seconds(long startNanos) {

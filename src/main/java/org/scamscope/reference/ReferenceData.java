@@ -49,7 +49,7 @@ public final class ReferenceData {
         }
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         for (String name : TABLES) {
-            tables.put(name, onDriver(parse(spark, lines.get(name))));
+            tables.put(name, org.scamscope.spark.DriverRows.held(parse(spark, lines.get(name))));
         }
         Dataset<Row> fx = tables.get("fx_rates");
         tables.put("fx_rates", fx
@@ -76,11 +76,6 @@ public final class ReferenceData {
         }
         if (lines.isEmpty()) throw ExitCodes.usage("reference file " + file + " is empty: it needs its header row");
         return lines;
-    }
-
-    /** Rows computed once and kept as a local relation: later plans over them read no file and run no job for them. */
-    private static Dataset<Row> onDriver(Dataset<Row> rows) {
-        return rows.sparkSession().createDataFrame(rows.collectAsList(), rows.schema());
     }
 
     /** The alpha-3 codes of countries.csv, read without a Spark job: alpha2 and alpha3 come first and hold no comma. */

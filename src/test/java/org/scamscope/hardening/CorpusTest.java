@@ -202,18 +202,14 @@ class CorpusTest {
                 read.put(d.table().name(), d.read());
                 Dataset<Row> q = SilverStage.quarantineRows(d, job.runId(), now);
                 quarantine = quarantine == null ? q : quarantine.unionByName(q);
-                silver.put(d.table().name(), local(SilverStage.silverRows(d, job.runId(), now)));
+                silver.put(d.table().name(), org.scamscope.spark.DriverRows.held(SilverStage.silverRows(d, job.runId(), now)));
             }
-            if (quarantine != null) quarantine = local(quarantine);
+            if (quarantine != null) quarantine = org.scamscope.spark.DriverRows.held(quarantine);
             rowsHold(c, read, quarantine, silver, job.runId());
             assertFalse(Files.exists(nowhere), "the validation stage made a warehouse");
         } finally {
             results.forEach(DatasetResult::release);
         }
-    }
-
-    private static Dataset<Row> local(Dataset<Row> rows) {
-        return rows.sparkSession().createDataFrame(rows.collectAsList(), rows.schema());
     }
 
     /**
