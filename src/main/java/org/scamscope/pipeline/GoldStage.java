@@ -4,6 +4,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.scamscope.spark.DriverRows;
 import org.apache.spark.sql.SparkSession;
 import org.scamscope.delta.DeltaTables;
 import org.scamscope.delta.KernelTable;
@@ -360,7 +361,7 @@ public final class GoldStage {
      * it drops the copy, but reads local rows twice as they are.
      */
     private static Dataset<Row> onDriver(Dataset<Row> rows) {
-        return org.scamscope.spark.DriverRows.held(rows);
+        return DriverRows.held(rows);
     }
 
     private static String seconds(long startNanos) {

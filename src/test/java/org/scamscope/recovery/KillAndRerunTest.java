@@ -110,7 +110,7 @@ class KillAndRerunTest {
      * The runs two at a time, as the corpus runs: most of a run, killed or not, is one driver
      * thread planning and committing, so two use both cores. The runs never killed go first, and
      * never wait; a stopped run waits for them only where it needs their warehouse. Once a run is
-     * killed, its two warehouses are rerun one beside the other.
+     * killed, its two warehouses are rerun one after the other.
      */
     @BeforeAll
     static void killAndRerunEveryCase() throws Exception {
@@ -128,25 +128,20 @@ class KillAndRerunTest {
                         outcomes.put(r[0] + " " + r[2], Optional.of(t));
                         return;
                     }
-                    stopped.forEach((pauseAt, warehouse) -> pool.submit(() -> {
+                    stopped.forEach((pauseAt, warehouse) -> {
                         try {
                             rerun(r[0], pauseAt, warehouse);
                             outcomes.put(r[0] + " " + pauseAt, Optional.empty());
                         } catch (Throwable t) {
                             outcomes.put(r[0] + " " + pauseAt, Optional.of(t));
                         }
-                    }));
+                    });
                 });
             }
-            // The reruns are submitted by the tasks above: the pool shuts down once every outcome is in.
-            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(40);
-            while (outcomes.size() < CASES.length && System.nanoTime() < until) Thread.sleep(200);
         } finally {
             pool.shutdown();
         }
-        if (outcomes.size() < CASES.length || !pool.awaitTermination(1, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("the cases did not end in 40 minutes: " + outcomes.keySet());
-        }
+        if (!pool.awaitTermination(40, TimeUnit.MINUTES)) throw new IllegalStateException("the cases did not end in 40 minutes");
     }
 
     /** The scans of the killed runs' scratch folders read files: the needles' absence is not a blind scan's. */

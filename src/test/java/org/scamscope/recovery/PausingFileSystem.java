@@ -40,21 +40,18 @@ public class PausingFileSystem extends LocalFileSystem {
         String at = System.getProperty(PAUSE_AT);
         if (at == null) return;
         List<String> points = List.of(at.split(";"));
-        int point;
         // One thread at a time: another task's file that matches waits here until this pause ends.
         synchronized (PausingFileSystem.class) {
             if (next >= points.size() || !Pattern.compile(points.get(next)).matcher(f.toUri().getPath()).find()) return;
-            point = next;
             synchronized (System.out) {
                 System.out.println(ANNOUNCEMENT + " " + f.toUri().getPath());
                 System.out.flush();
             }
-            if (point < points.size() - 1) {
+            next++;
+            if (next < points.size()) {
                 awaitLine();
-                next = point + 1;
                 return;
             }
-            next = points.size();
         }
         while (true) {
             try {
